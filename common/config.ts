@@ -1,0 +1,142 @@
+// The one place that reads process.env. Every setting is declared once below with its type,
+// default and meaning; `loadConfig()` validates them all and reports every bad key together.
+// docs/configuration.md is generated from this table (`npm run config:doc`).
+import { hostname } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { resolve } from 'node:path';
+
+type Kind = 'string' | 'int' | 'bool' | 'url' | 'enum';
+
+interface Setting<K extends Kind = Kind> {
+  env: string;
+  kind: K;
+  default: string;
+  doc: string;
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+  secret?: boolean;
+}
+
+const s = <K extends Kind>(setting: Setting<K>): Setting<K> => setting;
+
+export const SETTINGS = {
+  dataDir: s({ env: 'CUNKE_DATA_DIR', kind: 'string', default: 'var', doc: 'Directory for local state: Redis AOF, broker persistence, chDB data, device credentials, outboxes.' }),
+  logLevel: s({ env: 'LOG_LEVEL', kind: 'enum', default: 'info', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], doc: 'pino log level for every process.' }),
+
+  redisUrl: s({ env: 'REDIS_URL', kind: 'url', default: 'redis://127.0.0.1:6390', doc: 'Redis (hot state, dedupe, warehouse feed stream).' }),
+  redisPort: s({ env: 'REDIS_PORT', kind: 'int', default: '6390', min: 1, max: 65535, doc: 'Port the local stack starts Redis on.' }),
+  redisAppendFsync: s({ env: 'REDIS_APPENDFSYNC', kind: 'enum', default: 'everysec', values: ['always', 'everysec'], doc: 'AOF fsync policy of the local Redis. `everysec` survives any process crash; `always` also survives power loss at a throughput cost.' }),
+
+  mqttUrl: s({ env: 'MQTT_URL', kind: 'url', default: 'mqtt://127.0.0.1:1884', doc: 'MQTT 5 broker.' }),
+  mqttPort: s({ env: 'MQTT_PORT', kind: 'int', default: '1884', min: 1, max: 65535, doc: 'Port the local stack starts Mosquitto on.' }),
+  mqttGatewayUsername: s({ env: 'MQTT_GATEWAY_USERNAME', kind: 'string', default: 'cunke-gateway', doc: 'Broker account of the gateway (may read every device topic, write commands).' }),
+  mqttGatewayPassword: s({ env: 'MQTT_GATEWAY_PASSWORD', kind: 'string', default: '', secret: true, doc: 'Its password; the local stack generates one into $CUNKE_DATA_DIR/stack.env.' }),
+
+  gatewayId: s({ env: 'GATEWAY_ID', kind: 'string', default: '', doc: 'Instance name in logs, metrics and MQTT client ids; defaults to host-pid.' }),
+  gatewayShareGroup: s({ env: 'GATEWAY_SHARE_GROUP', kind: 'string', default: 'gw', doc: 'MQTT shared-subscription group; instances in one group split the device traffic.' }),
+  gatewayMqttConnections: s({ env: 'GATEWAY_MQTT_CONNECTIONS', kind: 'int', default: '16', min: 1, max: 256, doc: 'Broker connections per gateway instance. mqtt.js reads the next message of a connection only after the previous one is acknowledged, so acknowledging after durable work needs several connections to keep throughput.' }),
+  gatewayBatchMax: s({ env: 'GATEWAY_BATCH_MAX', kind: 'int', default: '512', min: 1, max: 10000, doc: 'Largest micro-batch of messages made durable in one Redis call.' }),
+  gatewayBatchWaitMs: s({ env: 'GATEWAY_BATCH_WAIT_MS', kind: 'int', default: '1', min: 0, max: 1000, doc: 'How long a micro-batch waits for more messages before it is flushed.' }),
+  gatewayMetricsPort: s({ env: 'GATEWAY_METRICS_PORT', kind: 'int', default: '9464', min: 0, max: 65535, doc: 'Prometheus /metrics port of the gateway (0 = off).' }),
+  dedupeTtlS: s({ env: 'DEDUPE_TTL_S', kind: 'int', default: '604800', min: 60, doc: 'How long an event id is remembered. Must exceed the longest a device may stay offline with events in its outbox.' }),
+  callStateTtlS: s({ env: 'CALL_STATE_TTL_S', kind: 'int', default: '172800', min: 60, doc: 'How long live call state is kept in Redis after its last event.' }),
+  deadLetterMaxLen: s({ env: 'DEAD_LETTER_MAXLEN', kind: 'int', default: '100000', min: 100, doc: 'Entries kept in the ingest dead-letter stream (oldest trimmed).' }),
+
+  piiHashKey: s({ env: 'PII_HASH_KEY', kind: 'string', default: '', secret: true, doc: 'Hex key (>= 32 bytes) of the keyed hash (HMAC-SHA256) used to look up phone numbers and emails; the local stack generates one. Changing it orphans every stored hash.' }),
+  piiEncKey: s({ env: 'PII_ENC_KEY', kind: 'string', default: '', secret: true, doc: 'Hex AES-256-GCM key (32 bytes) encrypting phone numbers and emails at rest; the local stack generates one.' }),
+  phoneDefaultRegion: s({ env: 'PHONE_DEFAULT_REGION', kind: 'string', default: 'CN', doc: 'ISO country assumed for numbers dialled without a country code.' }),
+
+  warehouseBackend: s({ env: 'WAREHOUSE_BACKEND', kind: 'enum', default: 'chdb', values: ['chdb', 'clickhouse'], doc: 'Embedded chDB (one owning process) or a ClickHouse server (>= 23).' }),
+  chdbPath: s({ env: 'CHDB_PATH', kind: 'string', default: '', doc: 'chDB data directory; defaults to $CUNKE_DATA_DIR/chdb.' }),
+  clickhouseUrl: s({ env: 'CLICKHOUSE_URL', kind: 'string', default: 'http://127.0.0.1:8123', doc: 'ClickHouse server HTTP endpoint (backend `clickhouse`).' }),
+  clickhouseUser: s({ env: 'CLICKHOUSE_USER', kind: 'string', default: 'default', doc: 'ClickHouse user.' }),
+  clickhousePassword: s({ env: 'CLICKHOUSE_PASSWORD', kind: 'string', default: '', secret: true, doc: 'ClickHouse password.' }),
+  clickhouseDatabase: s({ env: 'CLICKHOUSE_DATABASE', kind: 'string', default: 'cunke', doc: 'Database holding the Cunke tables (both backends).' }),
+  writerBatchMaxRows: s({ env: 'WRITER_BATCH_MAX_ROWS', kind: 'int', default: '20000', min: 1, max: 1000000, doc: 'Warehouse writer flushes when this many stream entries are pending.' }),
+  writerFlushIntervalMs: s({ env: 'WRITER_FLUSH_INTERVAL_MS', kind: 'int', default: '500', min: 10, max: 600000, doc: 'and at the latest this long after the first pending entry.' }),
+  writerMetricsPort: s({ env: 'WRITER_METRICS_PORT', kind: 'int', default: '9465', min: 0, max: 65535, doc: 'Prometheus /metrics port of the warehouse writer (0 = off).' }),
+
+  agentOutboxMaxEvents: s({ env: 'AGENT_OUTBOX_MAX_EVENTS', kind: 'int', default: '100000', min: 10, doc: 'Events a device-agent keeps while offline. When full, the oldest heartbeats are dropped first, then new heartbeats are refused; call events are never dropped and a full outbox of call events refuses new calls.' }),
+  agentHeartbeatIntervalS: s({ env: 'AGENT_HEARTBEAT_INTERVAL_S', kind: 'int', default: '30', min: 1, max: 3600, doc: 'Default heartbeat period of a device-agent.' }),
+  simDevices: s({ env: 'SIM_DEVICES', kind: 'int', default: '20', min: 1, max: 20000, doc: 'Simulated devices started by `npm start` and provisioned in the broker.' }),
+  simTenant: s({ env: 'SIM_TENANT', kind: 'string', default: 'demo', doc: 'Tenant of the simulated devices.' }),
+  simCallsPerMinute: s({ env: 'SIM_CALLS_PER_MINUTE', kind: 'int', default: '6', min: 0, max: 60000, doc: 'Calls each simulated device places per minute on its own (0 = only on command).' }),
+} as const;
+
+type Settings = typeof SETTINGS;
+type ValueOf<S> = S extends Setting<'int'> ? number : S extends Setting<'bool'> ? boolean : string;
+export type Config = { [K in keyof Settings]: ValueOf<Settings[K]> };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseOne(setting: Setting, raw: string): { value?: string | number | boolean; problem?: string } {
+  switch (setting.kind) {
+    case 'int': {
+      if (!/^-?\d+$/.test(raw)) return { problem: `${setting.env}=${raw} is not an integer` };
+      const n = Number(raw);
+      if (setting.min !== undefined && n < setting.min) return { problem: `${setting.env}=${raw} is below ${setting.min}` };
+      if (setting.max !== undefined && n > setting.max) return { problem: `${setting.env}=${raw} is above ${setting.max}` };
+      return { value: n };
+    }
+    case 'bool':
+      if (!['true', 'false', '1', '0'].includes(raw)) return { problem: `${setting.env}=${raw} is not a boolean` };
+      return { value: raw === 'true' || raw === '1' };
+    case 'enum':
+      if (!setting.values?.includes(raw)) return { problem: `${setting.env}=${raw} is not one of ${setting.values?.join(', ')}` };
+      return { value: raw };
+    case 'url':
+      try {
+        new URL(raw);
+        return { value: raw };
+      } catch {
+        return { problem: `${setting.env}=${raw} is not a URL` };
+      }
+    case 'string':
+      return { value: raw };
+  }
+}
+
+/**
+ * Reads and validates the configuration. `env` defaults to process.env, overlaid on the
+ * local stack's generated file ($CUNKE_DATA_DIR/stack.env) when it exists, so processes
+ * started by hand find the broker password the stack generated.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const merged: Record<string, string | undefined> = { ...readStackEnv(env), ...env };
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, setting] of Object.entries(SETTINGS) as [string, Setting][]) {
+    const raw = merged[setting.env];
+    const parsed = parseOne(setting, raw === undefined || raw === '' ? setting.default : raw);
+    if (parsed.problem) problems.push(parsed.problem);
+    else out[key] = parsed.value;
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const config = { ...(out as Config), ...overrides };
+  if (!config.gatewayId) config.gatewayId = `${hostname()}-${process.pid}`;
+  config.dataDir = resolve(config.dataDir);
+  if (!config.chdbPath) config.chdbPath = resolve(config.dataDir, 'chdb');
+  return config;
+}
+
+function readStackEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const file = resolve(env.CUNKE_DATA_DIR || SETTINGS.dataDir.default, 'stack.env');
+  if (!existsSync(file)) return {};
+  return parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
+}
+
+/** The configuration with secrets masked, for a start-up log line. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, setting] of Object.entries(SETTINGS) as [keyof Config, Setting][]) {
+    out[key] = setting.secret && config[key] ? '***' : config[key];
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+// Personal data handling (DESIGN.md "PII"): a phone number is normalised to E.164, then kept
+// as a keyed hash (lookups), an AES-256-GCM ciphertext (recovery by permitted users) and a
+// masked display form. Pure apart from the keys it is given.
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+export class PiiKeyError extends Error {
+  constructor(what: string) {
+    super(`${what} is missing or too short: set it (hex, 32 bytes) or start the local stack, which generates one`);
+    this.name = 'PiiKeyError';
+  }
+}
+
+export interface PiiKeys {
+  hashKey: Buffer;
+  encKey: Buffer;
+}
+
+export function piiKeysFromHex(hashKeyHex: string, encKeyHex: string): PiiKeys {
+  const hashKey = Buffer.from(hashKeyHex, 'hex');
+  const encKey = Buffer.from(encKeyHex, 'hex');
+  if (hashKey.length < 32) throw new PiiKeyError('PII_HASH_KEY');
+  if (encKey.length !== 32) throw new PiiKeyError('PII_ENC_KEY');
+  return { hashKey, encKey };
+}
+
+/**
+ * E.164 form of a dialled or presented number, or null when it cannot be a real number.
+ * Numbers without a country code are read in `defaultRegion`.
+ */
+export function normalizePhone(raw: string, defaultRegion = 'CN'): string | null {
+  const trimmed = raw.trim();
+  if (trimmed === '' || !/\d/.test(trimmed)) return null;
+  const parsed = parsePhoneNumberFromString(trimmed, defaultRegion as CountryCode);
+  if (!parsed || !parsed.isPossible()) return null;
+  return parsed.number;
+}
+
+/** Keyed hash for equality lookups; hex. Unkeyed hashes of phone numbers are trivially reversible. */
+export function hashPii(keys: PiiKeys, value: string): string {
+  return createHmac('sha256', keys.hashKey).update(value).digest('hex');
+}
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** AES-256-GCM; output is base64(iv | tag | ciphertext). */
+export function encryptPii(keys: PiiKeys, value: string): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', keys.encKey, iv);
+  const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+export function decryptPii(keys: PiiKeys, sealed: string): string {
+  const buf = Buffer.from(sealed, 'base64');
+  if (buf.length < IV_BYTES + TAG_BYTES) throw new Error('ciphertext too short');
+  const decipher = createDecipheriv('aes-256-gcm', keys.encKey, buf.subarray(0, IV_BYTES));
+  decipher.setAuthTag(buf.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([decipher.update(buf.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+}
+
+/**
+ * Display form that keeps the first three and last four national digits: 138****8001.
+ * Short numbers keep only their last two digits.
+ */
+export function maskPhone(e164OrRaw: string): string {
+  const digits = e164OrRaw.replace(/\D/g, '');
+  const national = e164OrRaw.startsWith('+86') ? digits.slice(2) : digits;
+  if (national.length >= 8) return `${national.slice(0, 3)}****${national.slice(-4)}`;
+  if (national.length <= 2) return '*'.repeat(national.length);
+  return `${'*'.repeat(national.length - 2)}${national.slice(-2)}`;
+}
+
+export interface ProtectedPhone {
+  /** E.164 when the number parsed, else '' (the hash then covers the raw digits). */
+  e164: string;
+  hash: string;
+  encrypted: string;
+  masked: string;
+}
+
+/** Everything we store about a phone number; never the number itself in clear. */
+export function protectPhone(keys: PiiKeys, raw: string, defaultRegion = 'CN'): ProtectedPhone {
+  const e164 = normalizePhone(raw, defaultRegion);
+  const canonical = e164 ?? raw.replace(/[^\d+]/g, '');
+  return {
+    e164: e164 ?? '',
+    hash: canonical ? hashPii(keys, canonical) : '',
+    encrypted: canonical ? encryptPii(keys, canonical) : '',
+    masked: canonical ? maskPhone(canonical) : '',
+  };
+}
