@@ -58,7 +58,7 @@ export const SETTINGS = {
   writerFlushIntervalMs: s({ env: 'WRITER_FLUSH_INTERVAL_MS', kind: 'int', default: '500', min: 10, max: 600000, doc: 'and at the latest this long after the first pending entry.' }),
   writerMetricsPort: s({ env: 'WRITER_METRICS_PORT', kind: 'int', default: '9465', min: 0, max: 65535, doc: 'Prometheus /metrics port of the warehouse writer (0 = off).' }),
 
-  agentOutboxMaxEvents: s({ env: 'AGENT_OUTBOX_MAX_EVENTS', kind: 'int', default: '100000', min: 10, doc: 'Events a device-agent keeps while offline. When full, the oldest heartbeats are dropped first, then new heartbeats are refused; call events are never dropped and a full outbox of call events refuses new calls.' }),
+  agentOutboxMaxEvents: s({ env: 'AGENT_OUTBOX_MAX_EVENTS', kind: 'int', default: '100000', min: 10, doc: 'Events a device-agent keeps while it cannot reach the broker. When full: new heartbeats are not queued (a fresher one follows), MakeCall commands are rejected with OUTBOX_FULL, and the remaining steps of calls already in progress are still queued, so no started call loses its record.' }),
   agentHeartbeatIntervalS: s({ env: 'AGENT_HEARTBEAT_INTERVAL_S', kind: 'int', default: '30', min: 1, max: 3600, doc: 'Default heartbeat period of a device-agent.' }),
   simDevices: s({ env: 'SIM_DEVICES', kind: 'int', default: '20', min: 1, max: 20000, doc: 'Simulated devices started by `npm start` and provisioned in the broker.' }),
   simTenant: s({ env: 'SIM_TENANT', kind: 'string', default: 'demo', doc: 'Tenant of the simulated devices.' }),

@@ -1,8 +1,8 @@
 // The device contract as TypeScript: generated message classes plus the topic layout.
 import './no-long.js';
-import gen from '../gen/device.js';
+import { cunke } from '../gen/device.js';
 
-export const v1 = gen.cunke.device.v1;
+export const v1 = cunke.device.v1;
 export type { cunke } from '../gen/device.js';
 
 export const {
