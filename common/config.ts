@@ -34,7 +34,7 @@ export const SETTINGS = {
   mqttGatewayUsername: s({ env: 'MQTT_GATEWAY_USERNAME', kind: 'string', default: 'cunke-gateway', doc: 'Broker account of the gateway (may read every device topic, write commands).' }),
   mqttGatewayPassword: s({ env: 'MQTT_GATEWAY_PASSWORD', kind: 'string', default: '', secret: true, doc: 'Its password; the local stack generates one into $CUNKE_DATA_DIR/stack.env.' }),
 
-  gatewayId: s({ env: 'GATEWAY_ID', kind: 'string', default: '', doc: 'Instance name in logs, metrics and MQTT client ids; defaults to host-pid.' }),
+  gatewayId: s({ env: 'GATEWAY_ID', kind: 'string', default: '', doc: 'Instance name in logs, metrics and MQTT client ids; defaults to gw-<hostname>. Must be stable across restarts and unique per instance: the broker keeps the unacknowledged messages of an instance under these client ids.' }),
   gatewayShareGroup: s({ env: 'GATEWAY_SHARE_GROUP', kind: 'string', default: 'gw', doc: 'MQTT shared-subscription group; instances in one group split the device traffic.' }),
   gatewayMqttConnections: s({ env: 'GATEWAY_MQTT_CONNECTIONS', kind: 'int', default: '16', min: 1, max: 256, doc: 'Broker connections per gateway instance. mqtt.js reads the next message of a connection only after the previous one is acknowledged, so acknowledging after durable work needs several connections to keep throughput.' }),
   gatewayBatchMax: s({ env: 'GATEWAY_BATCH_MAX', kind: 'int', default: '512', min: 1, max: 10000, doc: 'Largest micro-batch of messages made durable in one Redis call.' }),
@@ -120,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const config = { ...(out as Config), ...overrides };
-  if (!config.gatewayId) config.gatewayId = `${hostname()}-${process.pid}`;
+  if (!config.gatewayId) config.gatewayId = `gw-${hostname()}`;
   config.dataDir = resolve(config.dataDir);
   if (!config.chdbPath) config.chdbPath = resolve(config.dataDir, 'chdb');
   return config;

@@ -1,0 +1,16 @@
+// Every Redis key the gateway writes, in one place. Hash-tag free on purpose: the embedded
+// setup is one Redis; a Redis Cluster deployment would tag keys by tenant here and nowhere else.
+
+export const keys = {
+  /** Set when an event id has been made durable; its TTL is the dedupe window. */
+  dedupe: (tenantId: string, eventIdHex: string) => `cunke:dd:${tenantId}:${eventIdHex}`,
+  /** Dedupe of presence messages, which carry no event id. */
+  statusDedupe: (tenantId: string, deviceId: string, sessionId: string, presence: number) =>
+    `cunke:dds:${tenantId}:${deviceId}:${sessionId}:${presence}`,
+  /** Live state of one call (hash), merged from its steps in any order. */
+  call: (tenantId: string, callId: string) => `cunke:call:${tenantId}:${callId}`,
+  /** Live state of one device (hash): presence, last heartbeat, active call. */
+  device: (tenantId: string, deviceId: string) => `cunke:dev:${tenantId}:${deviceId}`,
+  /** Set of the device ids a tenant has ever had traffic from. */
+  tenantDevices: (tenantId: string) => `cunke:devs:${tenantId}`,
+};

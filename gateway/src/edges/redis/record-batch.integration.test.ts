@@ -1,0 +1,99 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Redis } from 'ioredis';
+import { connectRedis, dropKeys, namespace } from '../../../../test/support/services.js';
+import { applyOps, type IngestPlan, type MergeOp, type MergeOpName } from '../../domain/merge-ops.js';
+import { recordBatch, defineRecordBatch } from './record-batch.js';
+
+let redis: Redis;
+const ns = namespace('lua');
+const stream = `${ns}:feed`;
+
+before(async () => {
+  redis = await connectRedis();
+  defineRecordBatch(redis);
+});
+after(async () => {
+  await dropKeys(redis, `${ns}*`);
+  redis.disconnect();
+});
+
+const opArb = fc.record({
+  target: fc.nat(2),
+  op: fc.constantFrom<MergeOpName>('min', 'max', 'setnx', 'clock', 'lww', 'sadd'),
+  field: fc.constantFrom('a', 'b', 'c'),
+  value: fc.integer({ min: 0, max: 50 }).map(String),
+});
+
+function planArb(run: string) {
+  return fc.record({ id: fc.nat(15), ops: fc.array(opArb, { maxLength: 8 }) }).map(({ id, ops }): IngestPlan => ({
+    kind: 'e',
+    dedupeKey: `${run}:dd:${id}`,
+    // Set ops and hash ops must not share a key, as in real plans.
+    targets: [{ key: `${run}:h0`, ttlS: 60 }, { key: `${run}:h1`, ttlS: 0 }, { key: `${run}:s2`, ttlS: 0 }],
+    ops: ops.map((o): MergeOp => (o.op === 'sadd' ? { ...o, target: 2 } : { ...o, target: o.target % 2 })),
+    bytes: Buffer.from(`event-${id}`),
+  }));
+}
+
+async function readState(run: string): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const key of [`${run}:h0`, `${run}:h1`]) {
+    const h = await redis.hgetall(key);
+    if (Object.keys(h).length > 0) out[key] = Object.fromEntries(Object.entries(h).sort());
+  }
+  const members = await redis.smembers(`${run}:s2`);
+  if (members.length > 0) out[`${run}:s2`] = members.sort();
+  return out;
+}
+
+test('the Lua script merges exactly like the reference semantics, including duplicates within and across batches', async () => {
+  let runNo = 0;
+  await fc.assert(fc.asyncProperty(fc.array(fc.array(planArb('x'), { maxLength: 6 }), { minLength: 1, maxLength: 4 }), async (batches) => {
+    const run = `${ns}:r${runNo++}`;
+    const rebased = batches.map((b) => b.map((p) => rebase(p, run)));
+    const seen = new Set<string>();
+    const expected = new Map<string, Map<string, string> | Set<string>>();
+    let expectedNew = 0;
+    for (const batch of rebased) {
+      const expectedFlags = batch.map((p) => {
+        if (seen.has(p.dedupeKey)) return false;
+        seen.add(p.dedupeKey);
+        applyOps(expected, p);
+        expectedNew++;
+        return true;
+      });
+      const flags = await recordBatch(redis, batch, { stream: `${run}:feed`, gatewayId: 'gw-test', dedupeTtlS: 60 }, Date.now());
+      assert.deepEqual(flags, expectedFlags);
+    }
+    const want: Record<string, unknown> = {};
+    for (const [k, v] of [...expected].sort(([a], [b]) => a.localeCompare(b))) {
+      if (v instanceof Set) { if (v.size) want[k] = [...v].sort(); } else if (v.size) want[k] = Object.fromEntries([...v].sort());
+    }
+    assert.deepEqual(await readState(run), want);
+    assert.equal(await redis.xlen(`${run}:feed`), expectedNew, 'one feed entry per new event');
+  }), { numRuns: 60 });
+});
+
+test('each new event appends its exact bytes to the feed with kind, time and gateway id', async () => {
+  const plan: IngestPlan = { kind: 'e', dedupeKey: `${ns}:dd:bytes`, targets: [], ops: [], bytes: Buffer.from([0, 255, 10, 13, 0]) };
+  await recordBatch(redis, [plan], { stream, gatewayId: 'gw-a', dedupeTtlS: 60 }, 1_700_000_000_000);
+  const entries = await redis.xrangeBuffer(stream, '-', '+');
+  assert.equal(entries.length, 1);
+  const fields = entries[0]![1].map((b) => b);
+  const get = (name: string) => fields[fields.findIndex((f, i) => i % 2 === 0 && f.toString() === name) + 1]!;
+  assert.deepEqual(get('b'), Buffer.from([0, 255, 10, 13, 0]));
+  assert.equal(get('k').toString(), 'e');
+  assert.equal(get('t').toString(), '1700000000000');
+  assert.equal(get('g').toString(), 'gw-a');
+  assert.ok((await redis.ttl(`${ns}:dd:bytes`)) > 0, 'dedupe marks expire');
+});
+
+function rebase(plan: IngestPlan, run: string): IngestPlan {
+  return {
+    ...plan,
+    dedupeKey: plan.dedupeKey.replace(/^x/, run),
+    targets: plan.targets.map((t) => ({ ...t, key: t.key.replace(/^x/, run) })),
+  };
+}

@@ -1,0 +1,23 @@
+// Gateway process: configuration, logger, signals. Everything else is in gateway.ts.
+import { describeConfig, loadConfig } from '../../common/config.js';
+import { createLogger } from '../../common/logger.js';
+import { startGateway } from './gateway.js';
+
+const config = loadConfig();
+const log = createLogger('gateway', config.logLevel);
+log.info({ config: describeConfig(config) }, 'starting');
+
+const gateway = await startGateway(config, log);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    gateway.stop().then(() => process.exit(0), (err: unknown) => {
+      log.error({ err }, 'unclean shutdown');
+      process.exit(1);
+    });
+  });
+}
