@@ -61,6 +61,7 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
     handle: (topic, payload, done) => ingest.handle(topic, payload, done),
   });
   await subscriber.start();
+  metrics.ready.set(1);
   const metricsServer = await serveMetrics(metrics.registry, config.gatewayMetricsPort);
   log.info({ gatewayId: config.gatewayId, metricsPort: config.gatewayMetricsPort }, 'gateway started');
 

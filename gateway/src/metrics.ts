@@ -14,6 +14,7 @@ export function createGatewayMetrics(registry = new Registry(), defaults = true)
     flushFailures: new Counter({ name: 'cunke_gateway_flush_failures_total', help: 'Failed durable writes (retried; the messages stay unacknowledged).', registers: [registry] }),
     pending: new Gauge({ name: 'cunke_gateway_pending_messages', help: 'Messages received but not yet durable (unacknowledged to the broker).', registers: [registry] }),
     brokerDropped: new Gauge({ name: 'cunke_gateway_broker_dropped_messages', help: "The broker's $SYS/broker/publish/messages/dropped counter. Must stay 0.", registers: [registry] }),
+    ready: new Gauge({ name: 'cunke_gateway_ready', help: '1 once every ingest connection is subscribed.', registers: [registry] }),
     connections: new Gauge({ name: 'cunke_gateway_mqtt_connections', help: 'Connected ingest connections to the broker.', registers: [registry] }),
   };
 }

@@ -1,0 +1,49 @@
+// Runs the real gateway as a child process, so tests can SIGKILL it like a crash.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from './wait.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface GatewayProcess {
+  child: ChildProcess;
+  metricsPort: number;
+  /** Reads one counter/gauge from /metrics, summing label sets that match `labels`. */
+  metric(name: string, labels?: Record<string, string>): Promise<number>;
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+export async function startGatewayProcess(env: Record<string, string>, metricsPort: number): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: process.env.GATEWAY_LOG_LEVEL ?? 'warn', ...env, GATEWAY_METRICS_PORT: String(metricsPort) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const metric = async (name: string, labels: Record<string, string> = {}) => {
+    const body = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    let sum = 0;
+    for (const line of body.split('\n')) {
+      const m = /^([a-z_]+)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
+      if (!m || m[1] !== name) continue;
+      const set = m[2] ?? '';
+      if (Object.entries(labels).every(([k, v]) => set.includes(`${k}="${v}"`))) sum += Number(m[3]);
+    }
+    return sum;
+  };
+  await waitFor('gateway metrics endpoint', async () => (await metric('cunke_gateway_ready')) === 1, { timeoutMs: 30_000 });
+  return {
+    child,
+    metricsPort,
+    metric,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
