@@ -9,4 +9,4 @@ npx pbjs -t static-module -w esm --force-number --no-delimited \
   -o "$out/device.js" cunke/device/v1/device.proto
 # pbjs emits an extension-less import, which Node's ESM resolver refuses.
 sed -i 's#from "protobufjs/minimal"#from "protobufjs/minimal.js"#' "$out/device.js"
-npx pbts --no-comments=false -o "$out/device.d.ts" "$out/device.js"
+npx pbts -o "$out/device.d.ts" "$out/device.js"

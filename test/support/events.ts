@@ -75,7 +75,7 @@ export function heartbeatMessage(tenantId: string, deviceId: string, t: number, 
   };
 }
 
-export function statusMessage(tenantId: string, deviceId: string, online: boolean, sinceMs: number, sessionId = randomUUID()): Wire {
+export function statusMessage(tenantId: string, deviceId: string, online: boolean, sinceMs: number, sessionId: string = randomUUID()): Wire {
   return {
     topic: deviceTopic(tenantId, deviceId, 'status'),
     eventId: '',
