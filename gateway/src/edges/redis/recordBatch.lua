@@ -1,10 +1,12 @@
 --[[
   recordBatch: makes a micro-batch of device messages durable, atomically per batch.
 
-  For every item: if its dedupe key is new, remember it (SET NX EX), append its bytes to the
-  warehouse feed stream and apply its merge ops to live state. A duplicate does nothing.
-  Because dedupe mark, feed entry and state change happen in one script, a crash can never
-  leave an event marked as seen without its effects (which would lose it on redelivery).
+  For every item: if its dedupe key is unknown, append its bytes to the warehouse feed stream,
+  apply its merge ops to live state, and only then remember the key (SET EX). A duplicate does
+  nothing. Redis does not roll back a script that fails half-way (a wrong-type key, OOM), so
+  the mark is written last: a failed item is retried in full, never marked as seen without its
+  effects (which would lose it on redelivery). A retried item can feed the same bytes twice;
+  the warehouse tables collapse that by event id, and the merge ops are idempotent.
 
   KEYS[1]            feed stream
   KEYS[2..]          per item, in order: dedupe key, then its target keys
@@ -40,7 +42,7 @@ for i = 1, n do
   local nOps = tonumber(ARGV[a])
   a = a + 1
 
-  if redis.call('SET', dedupeKey, now, 'NX', 'EX', dedupeTtl) then
+  if redis.call('EXISTS', dedupeKey) == 0 then
     redis.call('XADD', stream, '*', 'k', kind, 'b', bytes, 't', now, 'g', gw)
     local armed = {}
     for o = 0, nOps - 1 do
@@ -73,6 +75,7 @@ for i = 1, n do
     for t = 1, nTargets do
       if ttls[t] > 0 then redis.call('EXPIRE', targets[t], ttls[t]) end
     end
+    redis.call('SET', dedupeKey, now, 'EX', dedupeTtl)
     out[i] = 1
   else
     out[i] = 0
