@@ -4,7 +4,11 @@
 import { hostname } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Relative paths in the configuration are relative to the repository, not the cwd. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 type Kind = 'string' | 'int' | 'bool' | 'url' | 'enum';
 
@@ -121,13 +125,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (problems.length > 0) throw new ConfigError(problems);
   const config = { ...(out as Config), ...overrides };
   if (!config.gatewayId) config.gatewayId = `gw-${hostname()}`;
-  config.dataDir = resolve(config.dataDir);
+  config.dataDir = resolve(REPO_ROOT, config.dataDir);
   if (!config.chdbPath) config.chdbPath = resolve(config.dataDir, 'chdb');
   return config;
 }
 
 function readStackEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const file = resolve(env.CUNKE_DATA_DIR || SETTINGS.dataDir.default, 'stack.env');
+  const file = resolve(REPO_ROOT, env.CUNKE_DATA_DIR || SETTINGS.dataDir.default, 'stack.env');
   if (!existsSync(file)) return {};
   return parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
 }
