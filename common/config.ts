@@ -140,7 +140,20 @@ function readStackEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 export function describeConfig(config: Config): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, setting] of Object.entries(SETTINGS) as [keyof Config, Setting][]) {
-    out[key] = setting.secret && config[key] ? '***' : config[key];
+    const value = config[key];
+    out[key] = setting.secret && value ? '***' : setting.kind === 'url' && typeof value === 'string' ? maskUrlPassword(value) : value;
   }
   return out;
+}
+
+/** redis://:secret@host:6379 -> redis://:***@host:6379 */
+export function maskUrlPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.password) return url;
+    u.password = '***';
+    return u.toString();
+  } catch {
+    return '[unparseable url]';
+  }
 }
