@@ -5,7 +5,12 @@ import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../common/config.js';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig(process.env, { logLevel: process.env.LOG_LEVEL ?? 'warn', ...overrides });
+  const config = loadConfig(process.env, { logLevel: process.env.LOG_LEVEL ?? 'warn', ...overrides });
+  // The URLs (from the stack's stack.env) are what runs; keep the port settings in line with
+  // them for the deploy helpers that address the broker by port.
+  config.mqttPort = Number(new URL(config.mqttUrl).port) || config.mqttPort;
+  config.redisPort = Number(new URL(config.redisUrl).port) || config.redisPort;
+  return config;
 }
 
 /** A short random namespace so parallel test files never share keys or streams. */
