@@ -1,0 +1,18 @@
+// What mapping one feed entry produces: rows to insert, or a dead letter. Outcomes are values,
+// never exceptions (STYLE.md #3): a bad entry must not stop the batch it arrived in.
+import type { WarehouseErrorCode } from '../errors.js';
+import type { CallFactsRow, OdsDeviceEventRow, OdsDeviceStatusRow } from './rows.js';
+
+export type MapOutcome =
+  | { type: 'event'; ods: OdsDeviceEventRow; call: CallFactsRow | null }
+  | { type: 'status'; status: OdsDeviceStatusRow }
+  | DeadOutcome;
+
+export interface DeadOutcome {
+  type: 'dead';
+  code: WarehouseErrorCode;
+  /** Human-readable, never carries PII (no field values, only what is wrong). */
+  detail: string;
+}
+
+export const dead = (code: WarehouseErrorCode, detail: string): DeadOutcome => ({ type: 'dead', code, detail });

@@ -1,0 +1,165 @@
+// Reads over dwd_call_record_v (one finished record per call) and the ODS tables, for tests,
+// reports and the REST API. Builders are pure and return {sql, params}; the helpers run them.
+// Every query is scoped to one tenant: tenantId is a required argument, never a filter option.
+import type { CallStatus } from '../domain/call-status.js';
+import { toDateTime64 } from '../domain/time.js';
+import type { TableNames, Warehouse } from '../warehouse.js';
+import { Conditions, type SqlQuery } from './sql.js';
+
+/** A row of dwd_call_record_v. 64-bit integers are decimal strings; absent times are null. */
+export interface CallRecordRow {
+  tenant_id: string;
+  call_id: string;
+  record_id: string;
+  device_id: string;
+  task_id: string;
+  command_id: string;
+  direction: string;
+  line: number;
+  phone_hash: string;
+  phone_masked: string;
+  phone_enc: string;
+  caller_id_hash: string;
+  caller_id_masked: string;
+  dialing_at: string | null;
+  ringing_at: string | null;
+  answered_at: string | null;
+  hangup_at: string | null;
+  ended_at: string | null;
+  ring_ms: number;
+  talk_ms: number;
+  total_ms: number;
+  hangup_cause: string;
+  hangup_party: string;
+  hangup_code: number;
+  ended_cause: string;
+  cause: string;
+  status: CallStatus;
+  start_time: string | null;
+  end_time: string | null;
+  duration_s: number;
+  recording_id: string;
+  recording_sha256: string;
+  recording_bytes: string;
+  recording_duration_ms: number;
+  recording_content_type: string;
+  analysis_status: string;
+  first_event_at: string;
+  last_event_at: string;
+  first_received_at: string;
+  last_received_at: string;
+}
+
+export const CALL_RECORD_COLUMNS: readonly (keyof CallRecordRow)[] = [
+  'tenant_id', 'call_id', 'record_id', 'device_id', 'task_id', 'command_id', 'direction', 'line',
+  'phone_hash', 'phone_masked', 'phone_enc', 'caller_id_hash', 'caller_id_masked',
+  'dialing_at', 'ringing_at', 'answered_at', 'hangup_at', 'ended_at', 'ring_ms', 'talk_ms', 'total_ms',
+  'hangup_cause', 'hangup_party', 'hangup_code', 'ended_cause', 'cause', 'status', 'start_time', 'end_time',
+  'duration_s', 'recording_id', 'recording_sha256', 'recording_bytes', 'recording_duration_ms',
+  'recording_content_type', 'analysis_status', 'first_event_at', 'last_event_at', 'first_received_at',
+  'last_received_at',
+];
+
+export interface CallRecordFilter {
+  /** start_time >= fromMs (ms since epoch, UTC). */
+  fromMs?: number;
+  /** start_time < toMs. */
+  toMs?: number;
+  status?: CallStatus | readonly CallStatus[];
+  taskId?: string;
+  deviceId?: string;
+  callId?: string;
+  /** Keyed hash of the E.164 number (common/pii.ts hashPii). */
+  phoneHash?: string;
+}
+
+export const CALL_RECORD_SORTS = ['start_time', 'end_time', 'duration_s', 'first_received_at'] as const;
+export type CallRecordSort = (typeof CALL_RECORD_SORTS)[number];
+
+export interface CallRecordPage {
+  limit: number;
+  offset?: number;
+  sort?: CallRecordSort;
+  order?: 'asc' | 'desc';
+}
+
+function callRecordConditions(tenantId: string, f: CallRecordFilter): Conditions {
+  const where = new Conditions().add('tenant_id = {tenantId:String}', { tenantId });
+  if (f.fromMs !== undefined) where.add("start_time >= {fromTime:DateTime64(3, 'UTC')}", { fromTime: toDateTime64(f.fromMs) });
+  if (f.toMs !== undefined) where.add("start_time < {toTime:DateTime64(3, 'UTC')}", { toTime: toDateTime64(f.toMs) });
+  if (f.status !== undefined) {
+    const statuses = typeof f.status === 'string' ? [f.status] : [...f.status];
+    where.add('status IN {statuses:Array(String)}', { statuses });
+  }
+  if (f.taskId !== undefined) where.add('task_id = {taskId:String}', { taskId: f.taskId });
+  if (f.deviceId !== undefined) where.add('device_id = {deviceId:String}', { deviceId: f.deviceId });
+  if (f.callId !== undefined) where.add('call_id = {callId:String}', { callId: f.callId });
+  if (f.phoneHash !== undefined) where.add('phone_hash = {phoneHash:String}', { phoneHash: f.phoneHash });
+  return where;
+}
+
+export function countCallRecordsQuery(t: TableNames, tenantId: string, filter: CallRecordFilter = {}): SqlQuery {
+  const where = callRecordConditions(tenantId, filter);
+  return { sql: `SELECT count() AS total FROM ${t.dwdCallRecordView} ${where.toSql()}`, params: where.params };
+}
+
+export function getCallRecordsQuery(
+  t: TableNames,
+  tenantId: string,
+  filter: CallRecordFilter = {},
+  page: CallRecordPage = { limit: 100 },
+): SqlQuery {
+  const sort = page.sort ?? 'start_time';
+  if (!CALL_RECORD_SORTS.includes(sort)) throw new TypeError(`unsupported sort ${String(sort)}`);
+  const order = page.order === 'asc' ? 'ASC' : 'DESC';
+  const where = callRecordConditions(tenantId, filter);
+  const sql =
+    `SELECT ${CALL_RECORD_COLUMNS.join(', ')} FROM ${t.dwdCallRecordView} ${where.toSql()} ` +
+    // call_id breaks ties so that pages are stable.
+    `ORDER BY ${sort} ${order}, call_id ${order} LIMIT {limit:UInt32} OFFSET {offset:UInt64}`;
+  return { sql, params: { ...where.params, limit: page.limit, offset: page.offset ?? 0 } };
+}
+
+/** Distinct device events of a tenant (FINAL: exact even before replayed rows are merged away). */
+export function countDeviceEventsQuery(t: TableNames, tenantId: string): SqlQuery {
+  return {
+    sql: `SELECT count() AS total FROM ${t.odsDeviceEvent} FINAL WHERE tenant_id = {tenantId:String}`,
+    params: { tenantId },
+  };
+}
+
+export function countDeviceStatusQuery(t: TableNames, tenantId: string): SqlQuery {
+  return {
+    sql: `SELECT count() AS total FROM ${t.odsDeviceStatus} FINAL WHERE tenant_id = {tenantId:String}`,
+    params: { tenantId },
+  };
+}
+
+async function total(wh: Warehouse, q: SqlQuery): Promise<number> {
+  const rows = await wh.query<{ total: string | number }>(q.sql, q.params);
+  return Number(rows[0]?.total ?? 0);
+}
+
+export const countCallRecords = (wh: Warehouse, tenantId: string, filter?: CallRecordFilter): Promise<number> =>
+  total(wh, countCallRecordsQuery(wh.tables, tenantId, filter));
+
+export const countDeviceEvents = (wh: Warehouse, tenantId: string): Promise<number> =>
+  total(wh, countDeviceEventsQuery(wh.tables, tenantId));
+
+export const countDeviceStatus = (wh: Warehouse, tenantId: string): Promise<number> =>
+  total(wh, countDeviceStatusQuery(wh.tables, tenantId));
+
+export function getCallRecords(
+  wh: Warehouse,
+  tenantId: string,
+  filter?: CallRecordFilter,
+  page?: CallRecordPage,
+): Promise<CallRecordRow[]> {
+  const q = getCallRecordsQuery(wh.tables, tenantId, filter, page);
+  return wh.query<CallRecordRow>(q.sql, q.params);
+}
+
+export async function getCallRecord(wh: Warehouse, tenantId: string, callId: string): Promise<CallRecordRow | null> {
+  const rows = await getCallRecords(wh, tenantId, { callId }, { limit: 1 });
+  return rows[0] ?? null;
+}

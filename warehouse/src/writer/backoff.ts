@@ -1,0 +1,10 @@
+// Retry delay after `attempt` consecutive failures (1-based): exponential, capped. No jitter:
+// writers do not retry in lockstep against a shared resource often enough to need it.
+export interface BackoffOptions {
+  baseMs: number;
+  maxMs: number;
+}
+
+export function backoffMs(attempt: number, { baseMs, maxMs }: BackoffOptions): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, Math.min(attempt - 1, 30)));
+}

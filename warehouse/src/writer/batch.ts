@@ -1,0 +1,55 @@
+// The entries gathered for one flush and the rows they map to, already serialised per table.
+// An entry's id is acknowledged only with its whole batch, after every insert succeeded.
+import type { MapOutcome } from '../domain/outcome.js';
+import type { TableKey } from '../warehouse.js';
+import { JsonLines } from './json-lines.js';
+import type { DeadLetter, RawEntry } from './redis-feed.js';
+
+/** The tables a batch writes, in write order. */
+export const BATCH_TABLES = ['odsDeviceEvent', 'dwdCallRecord', 'odsDeviceStatus'] as const satisfies readonly TableKey[];
+export type BatchTable = (typeof BATCH_TABLES)[number];
+
+export class Batch {
+  readonly ids: string[] = [];
+  readonly rows: Record<BatchTable, JsonLines> = {
+    odsDeviceEvent: new JsonLines(),
+    dwdCallRecord: new JsonLines(),
+    odsDeviceStatus: new JsonLines(),
+  };
+  readonly dead: DeadLetter[] = [];
+  /** Tables already written, so that a retry after a partial failure skips them. */
+  readonly written = new Set<BatchTable>();
+  deadLettered = false;
+
+  constructor(readonly openedAtMs: number) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  add(entry: RawEntry, outcome: MapOutcome): void {
+    this.ids.push(entry.id);
+    switch (outcome.type) {
+      case 'event':
+        this.rows.odsDeviceEvent.push(outcome.ods);
+        if (outcome.call) this.rows.dwdCallRecord.push(outcome.call);
+        return;
+      case 'status':
+        this.rows.odsDeviceStatus.push(outcome.status);
+        return;
+      case 'dead':
+        this.dead.push({ entry, code: outcome.code, detail: outcome.detail });
+        return;
+    }
+  }
+
+  /** An entry deleted from the stream while pending: nothing to write, but it must be acked. */
+  addLost(id: string): void {
+    this.ids.push(id);
+  }
+
+  /** Called after each read: turns that read's rows into Buffers. */
+  seal(): void {
+    for (const t of BATCH_TABLES) this.rows[t].seal();
+  }
+}
