@@ -17,6 +17,8 @@ export interface GatewayHandle {
   stop(): Promise<void>;
   /** Abrupt, as a crash: connections dropped, nothing flushed (tests). */
   kill(): void;
+  /** Leaves the share group for good: drains what the broker queued for it, deletes its sessions. */
+  retire(): Promise<void>;
 }
 
 export interface GatewayOverrides {
@@ -56,6 +58,7 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
     gatewayId: config.gatewayId,
     shareGroup: config.gatewayShareGroup,
     connections: config.gatewayMqttConnections,
+    sessionExpiryS: config.gatewaySessionExpiryS,
     log: log.child({ stage: 'mqtt' }),
     metrics,
     handle: (topic, payload, done) => ingest.handle(topic, payload, done),
@@ -76,6 +79,15 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
       metricsServer?.close();
       redis.disconnect();
       log.info('gateway stopped');
+    },
+    async retire() {
+      await subscriber.retire();
+      await ingest.drain();
+      ingest.stop();
+      await subscriber.endSessions();
+      metricsServer?.close();
+      redis.disconnect();
+      log.info('gateway retired: broker sessions deleted');
     },
     kill() {
       ingest.stop();

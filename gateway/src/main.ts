@@ -9,6 +9,12 @@ log.info({ config: describeConfig(config) }, 'starting');
 
 const gateway = await startGateway(config, log);
 
+if (process.argv.includes('--retire')) {
+  // Decommissioning an instance: see GATEWAY_SESSION_EXPIRY_S in docs/configuration.md.
+  await gateway.retire();
+  process.exit(0);
+}
+
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

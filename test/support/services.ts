@@ -8,9 +8,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   const config = loadConfig(process.env, { logLevel: process.env.LOG_LEVEL ?? 'warn', ...overrides });
   // The URLs (from the stack's stack.env) are what runs; keep the port settings in line with
   // them for the deploy helpers that address the broker by port.
-  config.mqttPort = Number(new URL(config.mqttUrl).port) || config.mqttPort;
-  config.redisPort = Number(new URL(config.redisUrl).port) || config.redisPort;
-  return config;
+  return {
+    ...config,
+    mqttPort: Number(new URL(config.mqttUrl).port) || config.mqttPort,
+    redisPort: Number(new URL(config.redisUrl).port) || config.redisPort,
+  };
 }
 
 /** A short random namespace so parallel test files never share keys or streams. */

@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS ${db}.ods_device_event
     seq          UInt64,
     device_time  DateTime64(3, 'UTC'),
     received_at  DateTime64(3, 'UTC'),
+    -- When the writer's insert made the row visible: received_at -> inserted_at is the
+    -- warehouse lag (bench:ingest reports device_time -> inserted_at as end-to-end latency).
+    inserted_at  DateTime64(3, 'UTC') DEFAULT now64(3),
     gateway_id   LowCardinality(String),
     kind         LowCardinality(String),
     call_id      String,

@@ -25,6 +25,7 @@ export interface IngestSubscriberOptions {
 
 export class IngestSubscriber {
   private clients: MqttClient[] = [];
+  private lastMessageAtMs = 0;
 
   constructor(private readonly o: IngestSubscriberOptions) {}
 
@@ -52,6 +53,7 @@ export class IngestSubscriber {
       keepalive: 30,
     });
     client.handleMessage = (packet, callback) => {
+      this.lastMessageAtMs = Date.now();
       const topic = packet.topic.toString();
       if (topic === BROKER_DROPPED_TOPIC) {
         this.o.metrics.brokerDropped.set(Number(packet.payload.toString()) || 0);
@@ -73,6 +75,24 @@ export class IngestSubscriber {
   /** Closes every connection; messages not yet acknowledged stay with the broker session. */
   async stop(): Promise<void> {
     await Promise.all(this.clients.map((c) => c.endAsync(false)));
+    this.clients = [];
+  }
+
+  /**
+   * Takes this instance out of the share group for good: stops new messages being routed to it,
+   * takes delivery of what the broker had already queued for its sessions (until `quietMs`
+   * pass without a message), then ends the sessions so the broker forgets them.
+   */
+  async retire(quietMs = 1_000): Promise<void> {
+    const filters = [sharedFilter(this.o.shareGroup, 'evt'), sharedFilter(this.o.shareGroup, 'status')];
+    await Promise.all(this.clients.map((c) => c.unsubscribeAsync(filters)));
+    this.lastMessageAtMs = Date.now();
+    while (Date.now() - this.lastMessageAtMs < quietMs) await new Promise((r) => setTimeout(r, 100));
+  }
+
+  /** Ends the connections and deletes their broker sessions (after retire()). */
+  async endSessions(): Promise<void> {
+    await Promise.all(this.clients.map((c) => c.endAsync(false, { properties: { sessionExpiryInterval: 0 } })));
     this.clients = [];
   }
 
