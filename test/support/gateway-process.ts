@@ -47,3 +47,13 @@ export async function startGatewayProcess(env: Record<string, string>, metricsPo
     },
   };
 }
+
+/** Runs `gateway --retire` for this instance's id and share group and waits for it to finish. */
+export async function retireGateway(env: Record<string, string>): Promise<number | null> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts', '--retire'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, GATEWAY_METRICS_PORT: '0' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
