@@ -1,41 +1,44 @@
 // Reads Mosquitto's $SYS counters as the gateway account (the only one allowed to read $SYS).
 //
-// Mosquitto 2.0.11 publishes each $SYS value retained, at start-up and then whenever it changed
-// (checked every sys_interval, 1 s here), so a subscriber gets the last value at once. Right
-// after a broker restart the retained value may still be the previous instance's (restored
-// from persistence) for up to one sys_interval. A value that does not come is reported as 0.
+// Mosquitto 2.0.11 publishes `$SYS/broker/publish/messages/dropped` retained, but only once the
+// count differs from the last value it published, starting from 0: on a broker that never
+// dropped a message the topic does not exist. Its absence means 0 only once $SYS is known to
+// flow, so we subscribe to it first and then to the uptime topic (published every
+// sys_interval): retained messages arrive at subscription, so by the time uptime arrives a
+// retained dropped count would have too.
 import mqtt from 'mqtt';
 import type { Config } from '../../common/config.js';
-import { gatewayCredentials } from './broker-accounts.js';
 
 export const SYS_DROPPED = '$SYS/broker/publish/messages/dropped';
+export const SYS_UPTIME = '$SYS/broker/uptime';
 
-/** Current values of the given $SYS topics (default: dropped messages); 0 when none within `waitMs`. */
-export async function readSysCounters(
-  config: Pick<Config, 'dataDir' | 'mqttPort' | 'mqttGatewayUsername'>,
-  topics: readonly string[] = [SYS_DROPPED],
-  waitMs = 1_500,
-): Promise<Record<string, number>> {
-  const gw = gatewayCredentials(config);
-  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${config.mqttPort}`, {
+type SysConfig = Pick<Config, 'mqttUrl' | 'mqttGatewayUsername' | 'mqttGatewayPassword'>;
+
+/** The broker's count of dropped messages (must stay 0); throws if $SYS does not answer in `waitMs`. */
+export async function readBrokerDropped(config: SysConfig, waitMs = 5_000): Promise<number> {
+  const client = await mqtt.connectAsync(config.mqttUrl, {
     protocolVersion: 5,
-    username: gw.username,
-    password: gw.password,
+    username: config.mqttGatewayUsername,
+    password: config.mqttGatewayPassword,
     clientId: `cunke-sys-reader-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     reconnectPeriod: 0,
   });
   try {
-    const values: Record<string, number> = {};
-    const all = new Promise<void>((resolveAll) => {
+    let dropped = 0;
+    const sawUptime = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${SYS_UPTIME} within ${waitMs} ms: is sys_interval set?`)), waitMs);
       client.on('message', (topic, payload) => {
-        if (topics.includes(topic)) values[topic] = Number(payload.toString());
-        if (topics.every((t) => t in values)) resolveAll();
+        if (topic === SYS_DROPPED) dropped = Number(payload.toString());
+        if (topic === SYS_UPTIME) {
+          clearTimeout(timer);
+          resolve();
+        }
       });
     });
-    await client.subscribeAsync([...topics], { qos: 0 });
-    await Promise.race([all, new Promise((r) => setTimeout(r, waitMs))]);
-    for (const t of topics) values[t] ??= 0;
-    return values;
+    await client.subscribeAsync(SYS_DROPPED, { qos: 0 });
+    await client.subscribeAsync(SYS_UPTIME, { qos: 0 });
+    await sawUptime;
+    return dropped;
   } finally {
     await client.endAsync();
   }

@@ -13,7 +13,8 @@ import type { DeviceCredentials } from '../../deploy/local/broker-accounts.js';
 import { deviceTopic } from '../../proto/src/index.js';
 import { getCallRecords, getCallRecord, countCallRecords } from '../../warehouse/src/queries/call-records.js';
 import { callMessages, shuffle, seededRandom, type CallOutcome } from '../support/events.js';
-import { brokerDroppedMessages, connectDevice, publishQos1 } from '../support/mqtt.js';
+import { readBrokerDropped } from '../../deploy/local/broker-stats.js';
+import { connectDevice, publishQos1 } from '../support/mqtt.js';
 import { namespace } from '../support/services.js';
 import { startSpine, type Spine } from '../support/spine.js';
 import { sleep, waitFor } from '../support/wait.js';
@@ -205,5 +206,5 @@ test('an event encoded by protoc and published by mosquitto_pub ends up as a cal
 });
 
 test('the broker dropped no message during the whole run', async () => {
-  assert.equal(await brokerDroppedMessages(spine.config), 0);
+  assert.equal(await readBrokerDropped(spine.config), 0);
 });

@@ -32,32 +32,3 @@ export function publishQos1(client: MqttClient, topic: string, payload: Buffer):
   });
 }
 
-/**
- * The broker's count of messages it dropped (queue limits): must stay 0. Mosquitto publishes
- * this retained $SYS topic only once it changes from 0, so its absence means 0 — but only once
- * $SYS is seen to flow: we wait for the uptime topic, subscribed after it, before concluding.
- */
-export async function brokerDroppedMessages(config: Config): Promise<number> {
-  const DROPPED = '$SYS/broker/publish/messages/dropped';
-  const UPTIME = '$SYS/broker/uptime';
-  const client = await connectAs(config, config.mqttGatewayUsername, config.mqttGatewayPassword, `test-sys-${process.pid}-${Date.now()}`);
-  try {
-    let dropped = 0;
-    const sawUptime = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no $SYS/broker/uptime within 5 s: is sys_interval set?')), 5_000);
-      client.on('message', (topic, payload) => {
-        if (topic === DROPPED) dropped = Number(payload.toString());
-        if (topic === UPTIME) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-    await client.subscribeAsync(DROPPED, { qos: 0 });
-    await client.subscribeAsync(UPTIME, { qos: 0 });
-    await sawUptime;
-    return dropped;
-  } finally {
-    await client.endAsync();
-  }
-}
