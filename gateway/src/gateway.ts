@@ -3,7 +3,7 @@
 import { Redis } from 'ioredis';
 import type { Config } from '../../common/config.js';
 import type { Logger } from '../../common/logger.js';
-import { piiKeysFromHex } from '../../common/pii.js';
+import { createPhoneProtector, piiKeysFromHex } from '../../common/pii.js';
 import { serveMetrics } from '../../common/metrics-server.js';
 import { IngestSubscriber } from './edges/mqtt/ingest-subscriber.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
@@ -40,8 +40,7 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
     redis,
     log: log.child({ stage: 'ingest' }),
     metrics,
-    pii,
-    phoneRegion: config.phoneDefaultRegion,
+    protectPhone: createPhoneProtector(pii, config.phoneDefaultRegion),
     dedupeTtlS: config.dedupeTtlS,
     callStateTtlS: config.callStateTtlS,
     batchMax: config.gatewayBatchMax,

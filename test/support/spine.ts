@@ -11,7 +11,7 @@ import type { Config } from '../../common/config.js';
 import { DEAD_LETTER_STREAM, FEED_GROUP, FEED_STREAM } from '../../common/feed.js';
 import { piiKeysFromHex } from '../../common/pii.js';
 import { ensureDevices, type DeviceCredentials } from '../../deploy/local/broker-accounts.js';
-import { createPhoneProtector } from '../../warehouse/src/domain/protect-phone.js';
+import { createPhoneProtector } from '../../common/pii.js';
 import { ChdbWarehouse } from '../../warehouse/src/edges/chdb.js';
 import { migrate } from '../../warehouse/src/migrate.js';
 import { countCallRecords } from '../../warehouse/src/queries/call-records.js';

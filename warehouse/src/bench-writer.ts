@@ -13,7 +13,7 @@ import { loadConfig } from '../../common/config.js';
 import { createLogger } from '../../common/logger.js';
 import { piiKeysFromHex } from '../../common/pii.js';
 import { DeviceEnvelope, HangupCause, newEventId } from '../../proto/src/index.js';
-import { createPhoneProtector } from './domain/protect-phone.js';
+import { createPhoneProtector } from '../../common/pii.js';
 import { ChdbWarehouse } from './edges/chdb.js';
 import { migrate } from './migrate.js';
 import { FeedWriter } from './writer/feed-writer.js';

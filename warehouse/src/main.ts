@@ -9,7 +9,7 @@ import { describeConfig, loadConfig } from '../../common/config.js';
 import { DEAD_LETTER_STREAM, FEED_GROUP, FEED_STREAM } from '../../common/feed.js';
 import { createLogger } from '../../common/logger.js';
 import { piiKeysFromHex } from '../../common/pii.js';
-import { createPhoneProtector } from './domain/protect-phone.js';
+import { createPhoneProtector } from '../../common/pii.js';
 import { serveMetrics } from './edges/metrics-http.js';
 import { openWarehouse } from './edges/open-warehouse.js';
 import { createWriterMetrics } from './metrics.js';

@@ -5,7 +5,7 @@ import { CallDirection, HangupCause, HangupParty, Presence, bytesToUuid, newEven
 import { mapFeedEntry } from '../src/domain/map-feed-entry.js';
 import { causeName, directionName } from '../src/domain/names.js';
 import type { MapOutcome } from '../src/domain/outcome.js';
-import { createPhoneProtector } from '../src/domain/protect-phone.js';
+import { createPhoneProtector } from '../../common/pii.js';
 import { toDateTime64 } from '../src/domain/time.js';
 import { WH_ERR } from '../src/errors.js';
 import { callEnvelope, commandAckEnvelope, feedFields, heartbeatEnvelope, statusMessage, testPiiKeys } from './fixtures.js';

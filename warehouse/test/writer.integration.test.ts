@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../common/config.js';
 import { createLogger } from '../../common/logger.js';
-import { createPhoneProtector } from '../src/domain/protect-phone.js';
+import { createPhoneProtector } from '../../common/pii.js';
 import { ChdbWarehouse } from '../src/edges/chdb.js';
 import { WH_ERR } from '../src/errors.js';
 import { migrate } from '../src/migrate.js';

@@ -8,7 +8,7 @@
 //   setnx f v set f to v when f is absent (identity fields that never change)
 //   clock f v like max, and arms the following `lww` ops of this target only if v won
 //   lww f v   set f to v when the preceding `clock` op of the same target won (last writer wins)
-//   sadd - v  add v to the set at this target
+//   sadd - v  add v to the set at this target (a set target carries only sadd ops)
 // Numbers travel as decimal strings; Lua compares them with tonumber().
 
 export type MergeOpName = 'min' | 'max' | 'setnx' | 'clock' | 'lww' | 'sadd';

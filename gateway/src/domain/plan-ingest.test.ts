@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { callMessages, heartbeatMessage, statusMessage, shuffle, seededRandom, type CallOutcome } from '../../../test/support/events.js';
-import { piiKeysFromHex } from '../../../common/pii.js';
+import { createPhoneProtector, piiKeysFromHex } from '../../../common/pii.js';
 import { decodeMessage } from '../pipeline/decode-message.js';
 import { applyOps, type IngestPlan } from './merge-ops.js';
 import type { PlanContext } from './plan-ingest.js';
 
 const T0 = Date.parse('2026-11-24T09:00:00Z');
-const ctx: PlanContext = { receivedAtMs: T0 + 60_000, dedupeTtlS: 3600, callStateTtlS: 3600, pii: piiKeysFromHex('01'.repeat(32), '02'.repeat(32)), phoneRegion: 'CN' };
+const ctx: PlanContext = { receivedAtMs: T0 + 60_000, dedupeTtlS: 3600, callStateTtlS: 3600, protectPhone: createPhoneProtector(piiKeysFromHex('01'.repeat(32), '02'.repeat(32)), 'CN') };
 
 function plansOf(payloads: { topic: string; payload: Buffer }[]): IngestPlan[] {
   return payloads.map(({ topic, payload }) => {

@@ -2,7 +2,7 @@
 // hashes it touches and idempotent merge ops (see merge-ops.ts). Pure: no I/O, no clock.
 import type { cunke } from '../../../proto/src/index.js';
 import { LineState, Presence } from '../../../proto/src/index.js';
-import { hashPii, maskPhone, normalizePhone, type PiiKeys } from '../../../common/pii.js';
+import type { PhoneProtector } from '../../../common/pii.js';
 import type { CallStep } from './validate-envelope.js';
 import type { IngestPlan, MergeOp, MergeOpName, Target } from './merge-ops.js';
 import { keys } from './redis-keys.js';
@@ -14,8 +14,8 @@ export interface PlanContext {
   receivedAtMs: number;
   dedupeTtlS: number;
   callStateTtlS: number;
-  pii: PiiKeys;
-  phoneRegion: string;
+  /** Keyed hash and masked form of a number (common/pii.ts createPhoneProtector, memoised). */
+  protectPhone: PhoneProtector;
 }
 
 /** Phase ranks of the call state machine. A step never moves a call back to a lower phase. */
@@ -67,8 +67,8 @@ function planCall(b: PlanBuilder, env: Envelope, call: cunke.device.v1.ICallEven
   if (call.taskId) b.op(c, 'setnx', 'task_id', call.taskId);
   if (call.commandId) b.op(c, 'setnx', 'command_id', call.commandId);
   if (call.phoneNumber) {
-    const canonical = normalizePhone(call.phoneNumber, ctx.phoneRegion) ?? call.phoneNumber.replace(/[^\d+]/g, '');
-    b.op(c, 'setnx', 'phone_hash', hashPii(ctx.pii, canonical)).op(c, 'setnx', 'phone_masked', maskPhone(canonical));
+    const phone = ctx.protectPhone(call.phoneNumber);
+    b.op(c, 'setnx', 'phone_hash', phone.hash).op(c, 'setnx', 'phone_masked', phone.masked);
   }
   b.op(c, 'max', 'phase', CALL_PHASE_RANK[step]);
   b.op(c, 'min', `${step === 'recordingReady' ? 'recording' : step}_at`, t);

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { piiKeysFromHex } from '../../../common/pii.js';
+import { createPhoneProtector, piiKeysFromHex } from '../../../common/pii.js';
 import { callMessages, heartbeatMessage, shuffle, seededRandom } from '../../../test/support/events.js';
 import { connectRedis, dropKeys, namespace } from '../../../test/support/services.js';
 import { RejectCode } from '../errors.js';
@@ -27,7 +27,7 @@ function makeIngest() {
   const metrics = createGatewayMetrics(undefined, false);
   const ingest = new Ingest({
     gatewayId: 'gw-test', redis, log: pino({ level: 'silent' }), metrics,
-    pii: piiKeysFromHex('03'.repeat(32), '04'.repeat(32)), phoneRegion: 'CN',
+    protectPhone: createPhoneProtector(piiKeysFromHex('03'.repeat(32), '04'.repeat(32)), 'CN'),
     dedupeTtlS: 600, callStateTtlS: 600, batchMax: 64, batchWaitMs: 1, deadLetterMaxLen: 1000,
     feedStream: `${ns}:feed`, deadLetterStream: `${ns}:dlq`,
   });

@@ -5,7 +5,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../../common/logger.js';
 import { DEAD_LETTER_STREAM, FEED_STREAM } from '../../../common/feed.js';
-import type { PiiKeys } from '../../../common/pii.js';
+import type { PhoneProtector } from '../../../common/pii.js';
 import type { IngestPlan } from '../domain/merge-ops.js';
 import type { Rejected } from '../domain/outcome.js';
 import type { GatewayMetrics } from '../metrics.js';
@@ -18,8 +18,7 @@ export interface IngestOptions {
   redis: Redis;
   log: Logger;
   metrics: GatewayMetrics;
-  pii: PiiKeys;
-  phoneRegion: string;
+  protectPhone: PhoneProtector;
   dedupeTtlS: number;
   callStateTtlS: number;
   batchMax: number;
@@ -77,8 +76,7 @@ export class Ingest {
       receivedAtMs: this.now(),
       dedupeTtlS: this.o.dedupeTtlS,
       callStateTtlS: this.o.callStateTtlS,
-      pii: this.o.pii,
-      phoneRegion: this.o.phoneRegion,
+      protectPhone: this.o.protectPhone,
     });
     if (decoded.ok === 'ignore') {
       this.o.metrics.messages.inc({ kind: topicKind, outcome: 'ignored' });

@@ -5,7 +5,7 @@ import { WH_ERR } from '../errors.js';
 import type { DecodedEnvelope } from './decode-feed-entry.js';
 import { causeName, directionName, partyName } from './names.js';
 import { dead, type MapOutcome } from './outcome.js';
-import type { PhoneProtector } from './protect-phone.js';
+import type { PhoneProtector } from '../../../common/pii.js';
 import type { CallFactsRow, CallStep, EventKind, OdsDeviceEventRow } from './rows.js';
 import { isStorableTimeMs, toDateTime64 } from './time.js';
 

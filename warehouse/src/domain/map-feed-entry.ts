@@ -6,7 +6,7 @@ import { decodeFeedEntry } from './decode-feed-entry.js';
 import { mapDeviceEvent } from './map-device-event.js';
 import { mapDeviceStatus } from './map-device-status.js';
 import { dead, type MapOutcome } from './outcome.js';
-import type { PhoneProtector } from './protect-phone.js';
+import type { PhoneProtector } from '../../../common/pii.js';
 import { isStorableTimeMs } from './time.js';
 
 export function mapFeedEntry(id: string, fields: Buffer[], protect: PhoneProtector): MapOutcome {

@@ -11,7 +11,7 @@ import type { Logger } from '../../../common/logger.js';
 import { mapFeedEntry } from '../domain/map-feed-entry.js';
 import { dead, type MapOutcome } from '../domain/outcome.js';
 import { WH_ERR } from '../errors.js';
-import type { PhoneProtector } from '../domain/protect-phone.js';
+import type { PhoneProtector } from '../../../common/pii.js';
 import { createWriterMetrics, type WriterMetrics } from '../metrics.js';
 import { TABLE, type Warehouse } from '../warehouse.js';
 import { backoffMs } from './backoff.js';

@@ -1,11 +1,13 @@
 // The gateway's broker side: N MQTT 5 connections on one shared subscription. Each connection
 // hands every message to the ingest pipeline and acknowledges it only when the pipeline says
-// it is durable. Stable client ids + persistent sessions mean a restarted instance gets back
-// whatever it had received but not acknowledged.
+// it is durable (deferred-puback.ts keeps the connection reading meanwhile). Stable client ids
+// and persistent sessions mean a restarted instance gets back whatever it had received but not
+// acknowledged.
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from '../../../../common/logger.js';
 import { sharedFilter } from '../../../../proto/src/index.js';
 import type { GatewayMetrics } from '../../metrics.js';
+import { DeferredPubacks } from './deferred-puback.js';
 
 export const BROKER_DROPPED_TOPIC = '$SYS/broker/publish/messages/dropped';
 
@@ -52,6 +54,7 @@ export class IngestSubscriber {
       connectTimeout: 10_000,
       keepalive: 30,
     });
+    const pubacks = new DeferredPubacks(client);
     client.handleMessage = (packet, callback) => {
       this.lastMessageAtMs = Date.now();
       const topic = packet.topic.toString();
@@ -61,7 +64,15 @@ export class IngestSubscriber {
         return;
       }
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-      this.o.handle(topic, payload, (err) => callback(err));
+      if (packet.qos !== 1 || packet.messageId === undefined) {
+        this.o.handle(topic, payload, (err) => callback(err));
+        return;
+      }
+      const durable = pubacks.hold(packet.messageId);
+      this.o.handle(topic, payload, (err) => {
+        if (!err) durable();
+      });
+      callback();
     };
     client.on('connect', () => {
       this.o.metrics.connections.inc();

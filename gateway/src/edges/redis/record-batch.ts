@@ -1,7 +1,11 @@
 // Executes recordBatch.lua for a micro-batch of ingest plans.
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
+import { Packr } from 'msgpackr';
 import type { IngestPlan } from '../../domain/merge-ops.js';
+
+// Plain MessagePack (no msgpackr record extension), which Redis's Lua cmsgpack reads.
+const packer = new Packr({ useRecords: false, variableMapSize: true });
 
 const SCRIPT = readFileSync(new URL('./recordBatch.lua', import.meta.url), 'utf8');
 
@@ -24,17 +28,21 @@ export interface RecordBatchOptions {
 export async function recordBatch(redis: Redis, plans: readonly IngestPlan[], opts: RecordBatchOptions, nowMs: number): Promise<boolean[]> {
   if (plans.length === 0) return [];
   const keyArgs: string[] = [opts.stream];
-  const argv: (string | Buffer | number)[] = [opts.gatewayId, nowMs, opts.dedupeTtlS, plans.length];
+  const items: unknown[] = [];
   for (const plan of plans) {
     keyArgs.push(plan.dedupeKey);
-    argv.push(plan.kind, Buffer.from(plan.bytes.buffer, plan.bytes.byteOffset, plan.bytes.byteLength), plan.targets.length);
-    for (const t of plan.targets) {
+    // Ops grouped by target, in plan order within a target: targets are distinct keys, so this
+    // is the same merge as applying the plan's ops in sequence.
+    const targets = plan.targets.map((t, ti) => {
       keyArgs.push(t.key);
-      argv.push(t.ttlS);
-    }
-    argv.push(plan.ops.length);
-    for (const op of plan.ops) argv.push(op.target + 1, op.op, op.field, op.value);
+      const ops: string[] = [];
+      for (const op of plan.ops) if (op.target === ti) ops.push(op.op, op.field, op.value);
+      return [t.ttlS, ops];
+    });
+    items.push([plan.kind, targets]);
   }
+  const bytes = plans.map((p) => Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength));
+  const argv = [opts.gatewayId, nowMs, opts.dedupeTtlS, packer.pack(items), ...bytes];
   const result = await (redis as unknown as WithRecordBatch).recordBatch(keyArgs.length, ...keyArgs, ...argv);
   return result.map((r) => r === 1);
 }

@@ -1,0 +1,180 @@
+// bench:ingest — sustained call events/s through the whole spine (device -> Mosquitto ->
+// gateway -> Redis -> writer -> chDB) and publish -> warehouse-visible latency, against the raw
+// ceiling measured in the same run: the same publisher load into a bare mqtt.js QoS 1
+// subscriber on the same broker. Prints a table and one JSON line.
+//   BENCH_EVENTS (default 100000), BENCH_DEVICES (50), BENCH_WINDOW (64 in flight per device),
+//   BENCH_CONNECTIONS (gateway broker connections, default from config)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mqtt from 'mqtt';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { DEAD_LETTER_STREAM, FEED_GROUP, FEED_STREAM } from '../../common/feed.js';
+import { piiKeysFromHex } from '../../common/pii.js';
+import { REPO_ROOT } from '../../common/config.js';
+import { ensureDevices, type DeviceCredentials } from '../../deploy/local/broker-accounts.js';
+import { readBrokerDropped } from '../../deploy/local/broker-stats.js';
+import { DeviceEnvelope } from '../../proto/src/index.js';
+import { createPhoneProtector } from '../../common/pii.js';
+import { ChdbWarehouse } from '../../warehouse/src/edges/chdb.js';
+import { migrate } from '../../warehouse/src/migrate.js';
+import { FeedWriter } from '../../warehouse/src/writer/feed-writer.js';
+import { retireGateway, startGatewayProcess } from '../support/gateway-process.js';
+import { namespace, testConfig } from '../support/services.js';
+import { freePort } from '../support/spine.js';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 50);
+const WINDOW = Number(process.env.BENCH_WINDOW ?? 64);
+const STEPS_PER_CALL = 5;
+const callsPerDevice = Math.max(1, Math.round(EVENTS / DEVICES / STEPS_PER_CALL));
+const total = callsPerDevice * DEVICES * STEPS_PER_CALL;
+
+const config = testConfig({ logLevel: 'warn' });
+
+interface PublisherResult {
+  startedAt: number;
+  finishedAt: number;
+  published: number;
+}
+
+/** Starts the publisher process, waits until its devices are connected, returns a trigger. */
+async function preparePublisher(devices: DeviceCredentials[]): Promise<() => Promise<PublisherResult>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/load/publisher.ts', JSON.stringify({ url: config.mqttUrl, devices, callsPerDevice, window: WINDOW })], {
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  let notify: (() => void) | null = null;
+  let buf = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buf += chunk.toString();
+    let nl;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      lines.push(buf.slice(0, nl));
+      buf = buf.slice(nl + 1);
+      notify?.();
+    }
+  });
+  const nextLine = async (): Promise<string> => {
+    while (lines.length === 0) await new Promise<void>((r) => (notify = r));
+    return lines.shift()!;
+  };
+  if ((await nextLine()) !== 'ready') throw new Error('publisher did not get ready');
+  return async () => {
+    child.stdin!.write('go\n');
+    const result = JSON.parse(await nextLine()) as PublisherResult;
+    child.stdin!.end();
+    return result;
+  };
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+async function measureRaw(tenant: string, devices: DeviceCredentials[]) {
+  const sub = await mqtt.connectAsync(config.mqttUrl, { protocolVersion: 5, clientId: `bench-raw-${tenant}`, username: config.mqttGatewayUsername, password: config.mqttGatewayPassword, clean: true });
+  const latencies: number[] = [];
+  let lastAt = 0;
+  let done: () => void;
+  const all = new Promise<void>((r) => (done = r));
+  sub.on('message', (_t, payload) => {
+    const now = Date.now();
+    latencies.push(now - Number(DeviceEnvelope.decode(payload).deviceTimeMs));
+    lastAt = now;
+    if (latencies.length === total) done();
+  });
+  await sub.subscribeAsync(`cunke/v1/${tenant}/dev/+/evt`, { qos: 1 });
+  const go = await preparePublisher(devices);
+  const pub = await go();
+  await all;
+  await sub.endAsync();
+  latencies.sort((a, b) => a - b);
+  return { eventsPerS: total / ((lastAt - pub.startedAt) / 1000), p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), publishPerS: total / ((pub.finishedAt - pub.startedAt) / 1000) };
+}
+
+async function measureSpine(tenant: string, devices: DeviceCredentials[]) {
+  const chdbDir = mkdtempSync(join(tmpdir(), 'cunke-bench-chdb-'));
+  const warehouse = new ChdbWarehouse({ path: chdbDir, database: 'cunke' });
+  await migrate(warehouse);
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const blockingRedis = redis.duplicate();
+  const writer = new FeedWriter(
+    { redis, blockingRedis, warehouse, log: pino({ level: 'warn' }), protectPhone: createPhoneProtector(piiKeysFromHex(config.piiHashKey, config.piiEncKey), config.phoneDefaultRegion) },
+    { stream: FEED_STREAM, group: FEED_GROUP, consumer: `bench-${tenant}`, deadLetterStream: DEAD_LETTER_STREAM, deadLetterMaxLen: 10_000, batchMaxRows: config.writerBatchMaxRows, flushIntervalMs: config.writerFlushIntervalMs },
+  );
+  const writing = writer.run();
+  const gatewayEnv: Record<string, string> = { GATEWAY_ID: `gw-${tenant}`, GATEWAY_SHARE_GROUP: tenant, GATEWAY_SESSION_EXPIRY_S: '600' };
+  if (process.env.BENCH_CONNECTIONS) gatewayEnv.GATEWAY_MQTT_CONNECTIONS = process.env.BENCH_CONNECTIONS;
+  const gateway = await startGatewayProcess(gatewayEnv, await freePort());
+  try {
+    const go = await preparePublisher(devices);
+    const pub = await go();
+    let gatewayDoneAt = 0;
+    let visibleAt = 0;
+    for (;;) {
+      if (!gatewayDoneAt && (await gateway.metric('cunke_gateway_messages_total', { outcome: 'recorded' })) >= total) gatewayDoneAt = Date.now();
+      const [row] = await warehouse.query<{ n: string }>(`SELECT count() AS n FROM ${warehouse.tables.odsDeviceEvent} WHERE tenant_id = {t:String}`, { t: tenant });
+      if (Number(row?.n) >= total) {
+        visibleAt = Date.now();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const [lat] = await warehouse.query<{ p50: number; p99: number; n: string; uniq: string }>(
+      `SELECT quantile(0.5)(toUnixTimestamp64Milli(inserted_at) - toUnixTimestamp64Milli(device_time)) AS p50,
+              quantile(0.99)(toUnixTimestamp64Milli(inserted_at) - toUnixTimestamp64Milli(device_time)) AS p99,
+              count() AS n, uniqExact(event_id) AS uniq
+       FROM ${warehouse.tables.odsDeviceEvent} WHERE tenant_id = {t:String}`, { t: tenant });
+    const rejects = await gateway.metric('cunke_gateway_rejects_total');
+    const batch = { sum: await gateway.metric('cunke_gateway_batch_size_sum'), count: await gateway.metric('cunke_gateway_batch_size_count') };
+    return {
+      eventsPerS: total / ((visibleAt - pub.startedAt) / 1000),
+      gatewayEventsPerS: total / (((gatewayDoneAt || visibleAt) - pub.startedAt) / 1000),
+      p50Ms: Number(lat?.p50), p99Ms: Number(lat?.p99),
+      rows: Number(lat?.n), distinct: Number(lat?.uniq), rejects,
+      meanBatch: batch.count ? batch.sum / batch.count : 0,
+      publishPerS: total / ((pub.finishedAt - pub.startedAt) / 1000),
+    };
+  } finally {
+    await gateway.stop();
+    await retireGateway(gatewayEnv);
+    await writer.stop();
+    await writing.catch(() => undefined);
+    blockingRedis.disconnect();
+    redis.disconnect();
+    await warehouse.close();
+    rmSync(chdbDir, { recursive: true, force: true });
+  }
+}
+
+const run = namespace('bench');
+const rawTenant = `${run}raw`;
+const spineTenant = `${run}spine`;
+const ids = Array.from({ length: DEVICES }, (_, i) => `b${String(i).padStart(4, '0')}`);
+const rawDevices = await ensureDevices(config, rawTenant, ids);
+const spineDevices = await ensureDevices(config, spineTenant, ids);
+
+process.stderr.write(`bench:ingest: ${total} events (${DEVICES} devices x ${callsPerDevice} calls x ${STEPS_PER_CALL} steps), window ${WINDOW}\n`);
+const raw = await measureRaw(rawTenant, rawDevices);
+process.stderr.write(`raw ceiling measured: ${raw.eventsPerS.toFixed(0)} events/s\n`);
+const spine = await measureSpine(spineTenant, spineDevices);
+const dropped = await readBrokerDropped(config);
+
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+console.log(`
+| stage | events/s | latency p50 | latency p99 |
+|---|---|---|---|
+| raw: publisher -> Mosquitto -> bare mqtt.js QoS 1 subscriber | ${fmt(raw.eventsPerS)} | ${fmt(raw.p50Ms)} ms | ${fmt(raw.p99Ms)} ms |
+| spine: -> gateway -> Redis (durable, acked) | ${fmt(spine.gatewayEventsPerS)} | | |
+| spine: -> warehouse-visible (chDB) | ${fmt(spine.eventsPerS)} | ${fmt(spine.p50Ms)} ms | ${fmt(spine.p99Ms)} ms |
+
+ratio spine/raw: ${(spine.eventsPerS / raw.eventsPerS).toFixed(2)} (gateway-acked/raw ${(spine.gatewayEventsPerS / raw.eventsPerS).toFixed(2)})
+rows ${spine.rows}, distinct events ${spine.distinct} of ${total} published, rejects ${spine.rejects}, broker dropped ${dropped}, mean gateway batch ${spine.meanBatch.toFixed(1)}
+`);
+console.log(JSON.stringify({ bench: 'ingest', total, devices: DEVICES, window: WINDOW, raw, spine, ratio: spine.eventsPerS / raw.eventsPerS, dropped }));
+process.exit(spine.distinct === total && dropped === 0 ? 0 : 1);
