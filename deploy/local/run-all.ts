@@ -22,7 +22,10 @@ const children: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
 
 function start(p: Proc): void {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...p.args], { cwd: REPO_ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process group: Ctrl-C reaches only this supervisor, which stops the children in order.
+  // Quiet by default (warnings and errors); the summary line below shows the system working.
+  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const child = spawn(process.execPath, ['--import', 'tsx', ...p.args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${p.name.padEnd(9)} | ${line}\n`));
   }
@@ -49,6 +52,31 @@ async function stopAll(exitCode: number): Promise<void> {
 
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
+process.on('exit', () => children.forEach(({ child }) => child.exitCode === null && child.kill('SIGKILL')));
+
+/** Sum of a metric's samples in a Prometheus text page, filtered by a label substring. */
+async function scrape(port: number, name: string, labelPart = ''): Promise<number> {
+  try {
+    const body = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    return body.split('\n').filter((l) => l.startsWith(name) && l.includes(labelPart) && !l.startsWith('#'))
+      .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+let last = { recorded: 0, at: Date.now() };
+setInterval(async () => {
+  const [recorded, rejected, rows] = await Promise.all([
+    scrape(config.gatewayMetricsPort, 'cunke_gateway_messages_total', 'outcome="recorded"'),
+    scrape(config.gatewayMetricsPort, 'cunke_gateway_rejects_total'),
+    scrape(config.writerMetricsPort, 'cunke_writer_rows_written_total', 'ods_device_event'),
+  ]);
+  const now = Date.now();
+  const rate = ((recorded - last.recorded) * 1000) / (now - last.at);
+  last = { recorded, at: now };
+  process.stdout.write(`summary   | gateway: ${recorded} events recorded (${rate.toFixed(1)}/s), ${rejected} rejected | warehouse: ${rows} events written\n`);
+}, 10_000).unref();
 
 for (const p of procs) start(p);
 process.stdout.write([

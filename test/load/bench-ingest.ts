@@ -3,7 +3,8 @@
 // ceiling measured in the same run: the same publisher load into a bare mqtt.js QoS 1
 // subscriber on the same broker. Prints a table and one JSON line.
 //   BENCH_EVENTS (default 100000), BENCH_DEVICES (50), BENCH_WINDOW (64 in flight per device),
-//   BENCH_CONNECTIONS (gateway broker connections, default from config)
+//   BENCH_CONNECTIONS (gateway broker connections, default from config),
+//   BENCH_GATEWAY_NODE_ARGS (extra node flags for the gateway process, e.g. --cpu-prof)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,7 +111,8 @@ async function measureSpine(tenant: string, devices: DeviceCredentials[]) {
   const writing = writer.run();
   const gatewayEnv: Record<string, string> = { GATEWAY_ID: `gw-${tenant}`, GATEWAY_SHARE_GROUP: tenant, GATEWAY_SESSION_EXPIRY_S: '600' };
   if (process.env.BENCH_CONNECTIONS) gatewayEnv.GATEWAY_MQTT_CONNECTIONS = process.env.BENCH_CONNECTIONS;
-  const gateway = await startGatewayProcess(gatewayEnv, await freePort());
+  // e.g. BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=var/prof" to profile the gateway.
+  const gateway = await startGatewayProcess(gatewayEnv, await freePort(), process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean));
   try {
     const go = await preparePublisher(devices);
     const pub = await go();

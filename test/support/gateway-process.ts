@@ -14,8 +14,8 @@ export interface GatewayProcess {
   kill(): Promise<void>;
 }
 
-export async function startGatewayProcess(env: Record<string, string>, metricsPort: number): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
+export async function startGatewayProcess(env: Record<string, string>, metricsPort: number, nodeArgs: string[] = []): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'gateway/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: process.env.GATEWAY_LOG_LEVEL ?? 'warn', ...env, GATEWAY_METRICS_PORT: String(metricsPort) },
     stdio: ['ignore', 'inherit', 'inherit'],
