@@ -1,7 +1,9 @@
 // bench:ingest — sustained call events/s through the whole spine (device -> Mosquitto ->
 // gateway -> Redis -> writer -> chDB) and publish -> warehouse-visible latency, against the raw
 // ceiling measured in the same run: the same publisher load into a bare mqtt.js QoS 1
-// subscriber on the same broker. Prints a table and one JSON line.
+// subscriber on the same broker. Saturated latency includes the broker queue the publisher
+// builds; a second, paced run at half the sustained rate shows latency without it.
+// Prints a table and one JSON line.
 //   BENCH_EVENTS (default 100000), BENCH_DEVICES (50), BENCH_WINDOW (64 in flight per device),
 //   BENCH_CONNECTIONS (gateway broker connections, default from config),
 //   BENCH_GATEWAY_NODE_ARGS (extra node flags for the gateway process, e.g. --cpu-prof)
@@ -42,8 +44,8 @@ interface PublisherResult {
 }
 
 /** Starts the publisher process, waits until its devices are connected, returns a trigger. */
-async function preparePublisher(devices: DeviceCredentials[]): Promise<() => Promise<PublisherResult>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/load/publisher.ts', JSON.stringify({ url: config.mqttUrl, devices, callsPerDevice, window: WINDOW })], {
+async function preparePublisher(devices: DeviceCredentials[], ratePerS = 0, calls = callsPerDevice): Promise<() => Promise<PublisherResult>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/load/publisher.ts', JSON.stringify({ url: config.mqttUrl, devices, callsPerDevice: calls, window: WINDOW, ratePerS })], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -98,7 +100,7 @@ async function measureRaw(tenant: string, devices: DeviceCredentials[]) {
   return { eventsPerS: total / ((lastAt - pub.startedAt) / 1000), p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), publishPerS: total / ((pub.finishedAt - pub.startedAt) / 1000) };
 }
 
-async function measureSpine(tenant: string, devices: DeviceCredentials[]) {
+async function measureSpine(tenant: string, devices: DeviceCredentials[], paced: { tenant: string; devices: DeviceCredentials[] }) {
   const chdbDir = mkdtempSync(join(tmpdir(), 'cunke-bench-chdb-'));
   const warehouse = new ChdbWarehouse({ path: chdbDir, database: 'cunke' });
   await migrate(warehouse);
@@ -114,30 +116,46 @@ async function measureSpine(tenant: string, devices: DeviceCredentials[]) {
   // e.g. BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=var/prof" to profile the gateway.
   const gateway = await startGatewayProcess(gatewayEnv, await freePort(), process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean));
   try {
+    const recorded = () => gateway.metric('cunke_gateway_messages_total', { outcome: 'recorded' });
+    const visible = async (t: string) => Number((await warehouse.query<{ n: string }>(`SELECT count() AS n FROM ${warehouse.tables.odsDeviceEvent} WHERE tenant_id = {t:String}`, { t }))[0]?.n);
+    const latency = async (t: string) => (await warehouse.query<{ p50: number; p99: number; n: string; uniq: string }>(
+      `SELECT quantile(0.5)(toUnixTimestamp64Milli(inserted_at) - toUnixTimestamp64Milli(device_time)) AS p50,
+              quantile(0.99)(toUnixTimestamp64Milli(inserted_at) - toUnixTimestamp64Milli(device_time)) AS p99,
+              count() AS n, uniqExact(event_id) AS uniq
+       FROM ${warehouse.tables.odsDeviceEvent} WHERE tenant_id = {t:String}`, { t }))[0];
+
+    // 1. Saturation: the publisher as fast as it can; throughput is what the spine sustains.
     const go = await preparePublisher(devices);
     const pub = await go();
     let gatewayDoneAt = 0;
     let visibleAt = 0;
     for (;;) {
-      if (!gatewayDoneAt && (await gateway.metric('cunke_gateway_messages_total', { outcome: 'recorded' })) >= total) gatewayDoneAt = Date.now();
-      const [row] = await warehouse.query<{ n: string }>(`SELECT count() AS n FROM ${warehouse.tables.odsDeviceEvent} WHERE tenant_id = {t:String}`, { t: tenant });
-      if (Number(row?.n) >= total) {
+      if (!gatewayDoneAt && (await recorded()) >= total) gatewayDoneAt = Date.now();
+      if ((await visible(tenant)) >= total) {
         visibleAt = Date.now();
         break;
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    const [lat] = await warehouse.query<{ p50: number; p99: number; n: string; uniq: string }>(
-      `SELECT quantile(0.5)(toUnixTimestamp64Milli(inserted_at) - toUnixTimestamp64Milli(device_time)) AS p50,
-              quantile(0.99)(toUnixTimestamp64Milli(inserted_at) - toUnixTimestamp64Milli(device_time)) AS p99,
-              count() AS n, uniqExact(event_id) AS uniq
-       FROM ${warehouse.tables.odsDeviceEvent} WHERE tenant_id = {t:String}`, { t: tenant });
+    const lat = await latency(tenant);
+    const eventsPerS = total / ((visibleAt - pub.startedAt) / 1000);
+
+    // 2. Steady load at half that rate for ~20 s: latency without a queue in front of the spine.
+    const steadyRate = Math.round(eventsPerS / 2);
+    const steadyCalls = Math.max(1, Math.round((steadyRate * 20) / paced.devices.length / STEPS_PER_CALL));
+    const steadyTotal = steadyCalls * paced.devices.length * STEPS_PER_CALL;
+    const goPaced = await preparePublisher(paced.devices, steadyRate, steadyCalls);
+    await goPaced();
+    while ((await visible(paced.tenant)) < steadyTotal) await new Promise((r) => setTimeout(r, 100));
+    const steady = await latency(paced.tenant);
+
     const rejects = await gateway.metric('cunke_gateway_rejects_total');
     const batch = { sum: await gateway.metric('cunke_gateway_batch_size_sum'), count: await gateway.metric('cunke_gateway_batch_size_count') };
     return {
-      eventsPerS: total / ((visibleAt - pub.startedAt) / 1000),
+      eventsPerS,
       gatewayEventsPerS: total / (((gatewayDoneAt || visibleAt) - pub.startedAt) / 1000),
       p50Ms: Number(lat?.p50), p99Ms: Number(lat?.p99),
+      steadyRate, steadyP50Ms: Number(steady?.p50), steadyP99Ms: Number(steady?.p99), steadyDistinct: Number(steady?.uniq), steadyTotal,
       rows: Number(lat?.n), distinct: Number(lat?.uniq), rejects,
       meanBatch: batch.count ? batch.sum / batch.count : 0,
       publishPerS: total / ((pub.finishedAt - pub.startedAt) / 1000),
@@ -157,14 +175,16 @@ async function measureSpine(tenant: string, devices: DeviceCredentials[]) {
 const run = namespace('bench');
 const rawTenant = `${run}raw`;
 const spineTenant = `${run}spine`;
+const steadyTenant = `${run}steady`;
 const ids = Array.from({ length: DEVICES }, (_, i) => `b${String(i).padStart(4, '0')}`);
 const rawDevices = await ensureDevices(config, rawTenant, ids);
 const spineDevices = await ensureDevices(config, spineTenant, ids);
+const steadyDevices = await ensureDevices(config, steadyTenant, ids);
 
 process.stderr.write(`bench:ingest: ${total} events (${DEVICES} devices x ${callsPerDevice} calls x ${STEPS_PER_CALL} steps), window ${WINDOW}\n`);
 const raw = await measureRaw(rawTenant, rawDevices);
 process.stderr.write(`raw ceiling measured: ${raw.eventsPerS.toFixed(0)} events/s\n`);
-const spine = await measureSpine(spineTenant, spineDevices);
+const spine = await measureSpine(spineTenant, spineDevices, { tenant: steadyTenant, devices: steadyDevices });
 const dropped = await readBrokerDropped(config);
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
@@ -173,10 +193,11 @@ console.log(`
 |---|---|---|---|
 | raw: publisher -> Mosquitto -> bare mqtt.js QoS 1 subscriber | ${fmt(raw.eventsPerS)} | ${fmt(raw.p50Ms)} ms | ${fmt(raw.p99Ms)} ms |
 | spine: -> gateway -> Redis (durable, acked) | ${fmt(spine.gatewayEventsPerS)} | | |
-| spine: -> warehouse-visible (chDB) | ${fmt(spine.eventsPerS)} | ${fmt(spine.p50Ms)} ms | ${fmt(spine.p99Ms)} ms |
+| spine: -> warehouse-visible (chDB), saturated | ${fmt(spine.eventsPerS)} | ${fmt(spine.p50Ms)} ms | ${fmt(spine.p99Ms)} ms |
+| spine: -> warehouse-visible, steady load at half that rate | ${fmt(spine.steadyRate)} (paced) | ${fmt(spine.steadyP50Ms)} ms | ${fmt(spine.steadyP99Ms)} ms |
 
 ratio spine/raw: ${(spine.eventsPerS / raw.eventsPerS).toFixed(2)} (gateway-acked/raw ${(spine.gatewayEventsPerS / raw.eventsPerS).toFixed(2)})
 rows ${spine.rows}, distinct events ${spine.distinct} of ${total} published, rejects ${spine.rejects}, broker dropped ${dropped}, mean gateway batch ${spine.meanBatch.toFixed(1)}
 `);
 console.log(JSON.stringify({ bench: 'ingest', total, devices: DEVICES, window: WINDOW, raw, spine, ratio: spine.eventsPerS / raw.eventsPerS, dropped }));
-process.exit(spine.distinct === total && dropped === 0 ? 0 : 1);
+process.exit(spine.distinct === total && spine.steadyDistinct === spine.steadyTotal && dropped === 0 ? 0 : 1);

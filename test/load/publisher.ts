@@ -13,6 +13,8 @@ interface Options {
   devices: { tenantId: string; deviceId: string; username: string; password: string }[];
   callsPerDevice: number;
   window: number;
+  /** Total events/s across all devices; 0 = as fast as the window allows. */
+  ratePerS?: number;
 }
 
 const opts = JSON.parse(process.argv[2]!) as Options;
@@ -40,8 +42,13 @@ async function runDevice(client: MqttClient, d: Options['devices'][number]): Pro
   const total = opts.callsPerDevice * STEPS.length;
   await new Promise<void>((resolve, reject) => {
     let callId = randomUUID();
+    // Paced mode: this device may have sent `allowance()` events by now.
+    const perDevice = opts.ratePerS ? opts.ratePerS / opts.devices.length : 0;
+    const t0 = Date.now();
+    const allowance = () => (perDevice ? Math.floor(((Date.now() - t0) / 1000) * perDevice) + 1 : Infinity);
+    if (perDevice) setInterval(() => pump(), 5).unref();
     const pump = () => {
-      while (inFlight < opts.window && sent < total) {
+      while (inFlight < opts.window && sent < total && sent < allowance()) {
         const step = STEPS[sent % STEPS.length]!;
         if (sent % STEPS.length === 0) callId = randomUUID();
         const payload = DeviceEnvelope.encode(DeviceEnvelope.fromObject({
