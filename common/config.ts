@@ -44,6 +44,7 @@ export const SETTINGS = {
   gatewaySessionExpiryS: s({ env: 'GATEWAY_SESSION_EXPIRY_S', kind: 'int', default: '86400', min: 10, doc: 'How long the broker keeps an absent gateway instance\'s session, with the messages already routed to it (Mosquitto keeps routing a share of new ones there too). A crashed instance restarted with the same GATEWAY_ID within this time gets them all back; retire an instance for good with `npm run gateway -- --retire`.' }),
   gatewayBatchMax: s({ env: 'GATEWAY_BATCH_MAX', kind: 'int', default: '512', min: 1, max: 10000, doc: 'Largest micro-batch of messages made durable in one Redis call.' }),
   gatewayBatchWaitMs: s({ env: 'GATEWAY_BATCH_WAIT_MS', kind: 'int', default: '1', min: 0, max: 1000, doc: 'How long a micro-batch waits for more messages before it is flushed.' }),
+  metricsHost: s({ env: 'METRICS_HOST', kind: 'string', default: '127.0.0.1', doc: 'Address the /metrics endpoints of the gateway and writer listen on (loopback unless a remote Prometheus scrapes them).' }),
   gatewayMetricsPort: s({ env: 'GATEWAY_METRICS_PORT', kind: 'int', default: '9464', min: 0, max: 65535, doc: 'Prometheus /metrics port of the gateway (0 = off).' }),
   dedupeTtlS: s({ env: 'DEDUPE_TTL_S', kind: 'int', default: '604800', min: 60, doc: 'How long an event id is remembered. Must exceed the longest a device may stay offline with events in its outbox.' }),
   callStateTtlS: s({ env: 'CALL_STATE_TTL_S', kind: 'int', default: '172800', min: 60, doc: 'How long live call state is kept in Redis after its last event.' }),

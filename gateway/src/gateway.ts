@@ -64,7 +64,7 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
   });
   await subscriber.start();
   metrics.ready.set(1);
-  const metricsServer = await serveMetrics(metrics.registry, config.gatewayMetricsPort);
+  const metricsServer = await serveMetrics(metrics.registry, config.gatewayMetricsPort, config.metricsHost);
   log.info({ gatewayId: config.gatewayId, metricsPort: config.gatewayMetricsPort }, 'gateway started');
 
   return {

@@ -8,25 +8,15 @@
 //   BENCH_CONNECTIONS (gateway broker connections, default from config),
 //   BENCH_GATEWAY_NODE_ARGS (extra node flags for the gateway process, e.g. --cpu-prof)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import mqtt from 'mqtt';
-import { Redis } from 'ioredis';
-import { pino } from 'pino';
-import { DEAD_LETTER_STREAM, FEED_GROUP, FEED_STREAM } from '../../common/feed.js';
-import { piiKeysFromHex } from '../../common/pii.js';
 import { REPO_ROOT } from '../../common/config.js';
 import { ensureDevices, type DeviceCredentials } from '../../deploy/local/broker-accounts.js';
 import { readBrokerDropped } from '../../deploy/local/broker-stats.js';
 import { DeviceEnvelope } from '../../proto/src/index.js';
-import { createPhoneProtector } from '../../common/pii.js';
-import { ChdbWarehouse } from '../../warehouse/src/edges/chdb.js';
-import { migrate } from '../../warehouse/src/migrate.js';
-import { FeedWriter } from '../../warehouse/src/writer/feed-writer.js';
 import { retireGateway, startGatewayProcess } from '../support/gateway-process.js';
 import { namespace, testConfig } from '../support/services.js';
 import { freePort } from '../support/spine.js';
+import { startEmbeddedWriter } from '../support/embedded-writer.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 50);
@@ -101,16 +91,8 @@ async function measureRaw(tenant: string, devices: DeviceCredentials[]) {
 }
 
 async function measureSpine(tenant: string, devices: DeviceCredentials[], paced: { tenant: string; devices: DeviceCredentials[] }) {
-  const chdbDir = mkdtempSync(join(tmpdir(), 'cunke-bench-chdb-'));
-  const warehouse = new ChdbWarehouse({ path: chdbDir, database: 'cunke' });
-  await migrate(warehouse);
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-  const blockingRedis = redis.duplicate();
-  const writer = new FeedWriter(
-    { redis, blockingRedis, warehouse, log: pino({ level: 'warn' }), protectPhone: createPhoneProtector(piiKeysFromHex(config.piiHashKey, config.piiEncKey), config.phoneDefaultRegion) },
-    { stream: FEED_STREAM, group: FEED_GROUP, consumer: `bench-${tenant}`, deadLetterStream: DEAD_LETTER_STREAM, deadLetterMaxLen: 10_000, batchMaxRows: config.writerBatchMaxRows, flushIntervalMs: config.writerFlushIntervalMs },
-  );
-  const writing = writer.run();
+  const writer = await startEmbeddedWriter(config, `bench-${tenant}`);
+  const { warehouse } = writer;
   const gatewayEnv: Record<string, string> = { GATEWAY_ID: `gw-${tenant}`, GATEWAY_SHARE_GROUP: tenant, GATEWAY_SESSION_EXPIRY_S: '600' };
   if (process.env.BENCH_CONNECTIONS) gatewayEnv.GATEWAY_MQTT_CONNECTIONS = process.env.BENCH_CONNECTIONS;
   // e.g. BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=var/prof" to profile the gateway.
@@ -164,11 +146,6 @@ async function measureSpine(tenant: string, devices: DeviceCredentials[], paced:
     await gateway.stop();
     await retireGateway(gatewayEnv);
     await writer.stop();
-    await writing.catch(() => undefined);
-    blockingRedis.disconnect();
-    redis.disconnect();
-    await warehouse.close();
-    rmSync(chdbDir, { recursive: true, force: true });
   }
 }
 

@@ -1,21 +1,13 @@
 // The whole call-event spine for end-to-end tests, on the real services of the test stack:
 // Mosquitto + Redis (started by test/run.sh), the gateway as a child process (so it can be
 // SIGKILLed), and the warehouse writer in this process with its own chDB directory.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { Redis } from 'ioredis';
-import { pino } from 'pino';
+import type { Redis } from 'ioredis';
 import type { Config } from '../../common/config.js';
-import { DEAD_LETTER_STREAM, FEED_GROUP, FEED_STREAM } from '../../common/feed.js';
-import { piiKeysFromHex } from '../../common/pii.js';
 import { ensureDevices, type DeviceCredentials } from '../../deploy/local/broker-accounts.js';
-import { createPhoneProtector } from '../../common/pii.js';
-import { ChdbWarehouse } from '../../warehouse/src/edges/chdb.js';
-import { migrate } from '../../warehouse/src/migrate.js';
+import type { ChdbWarehouse } from '../../warehouse/src/edges/chdb.js';
+import { startEmbeddedWriter } from './embedded-writer.js';
 import { countCallRecords } from '../../warehouse/src/queries/call-records.js';
-import { FeedWriter } from '../../warehouse/src/writer/feed-writer.js';
 import { retireGateway, startGatewayProcess, type GatewayProcess } from './gateway-process.js';
 import { namespace, testConfig } from './services.js';
 import { GiveUp, waitFor } from './wait.js';
@@ -47,18 +39,8 @@ export async function freePort(): Promise<number> {
 export async function startSpine(opts: { connections?: number } = {}): Promise<Spine> {
   const ns = namespace('e2e');
   const config = testConfig();
-  const chdbDir = mkdtempSync(join(tmpdir(), 'cunke-e2e-chdb-'));
-  const warehouse = new ChdbWarehouse({ path: chdbDir, database: 'cunke' });
-  await migrate(warehouse);
-
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-  const blockingRedis = redis.duplicate();
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-  const writer = new FeedWriter(
-    { redis, blockingRedis, warehouse, log, protectPhone: createPhoneProtector(piiKeysFromHex(config.piiHashKey, config.piiEncKey), config.phoneDefaultRegion) },
-    { stream: FEED_STREAM, group: FEED_GROUP, consumer: `writer-${ns}`, deadLetterStream: DEAD_LETTER_STREAM, deadLetterMaxLen: 10_000, batchMaxRows: 5_000, flushIntervalMs: 200, claimMinIdleMs: 5_000, claimIntervalMs: 2_000 },
-  );
-  const writing = writer.run();
+  const writer = await startEmbeddedWriter(config, `writer-${ns}`, { batchMaxRows: 5_000, flushIntervalMs: 200, claimMinIdleMs: 5_000, claimIntervalMs: 2_000 });
+  const { warehouse, redis } = writer;
 
   // A share group and instance id of its own: no other gateway (a demo, an earlier run) shares
   // this test's traffic, and the short session expiry cleans up after a crash of the test.
@@ -100,11 +82,6 @@ export async function startSpine(opts: { connections?: number } = {}): Promise<S
       await gateway.stop().catch(() => undefined);
       await retireGateway(gatewayEnv);
       await writer.stop();
-      await writing.catch(() => undefined);
-      blockingRedis.disconnect();
-      redis.disconnect();
-      await warehouse.close();
-      rmSync(chdbDir, { recursive: true, force: true });
     },
   };
   return spine;

@@ -10,7 +10,7 @@ import { DEAD_LETTER_STREAM, FEED_GROUP, FEED_STREAM } from '../../common/feed.j
 import { createLogger } from '../../common/logger.js';
 import { piiKeysFromHex } from '../../common/pii.js';
 import { createPhoneProtector } from '../../common/pii.js';
-import { serveMetrics } from './edges/metrics-http.js';
+import { serveMetrics } from '../../common/metrics-server.js';
 import { openWarehouse } from './edges/open-warehouse.js';
 import { createWriterMetrics } from './metrics.js';
 import { migrate } from './migrate.js';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const redis = new Redis(config.redisUrl, { lazyConnect: false });
   const blockingRedis = redis.duplicate();
   const metrics = createWriterMetrics(new Registry(), true);
-  const server = config.writerMetricsPort > 0 ? await serveMetrics(metrics.registry, config.writerMetricsPort) : null;
+  const server = await serveMetrics(metrics.registry, config.writerMetricsPort, config.metricsHost);
 
   const writer = new FeedWriter(
     { redis, blockingRedis, warehouse, protectPhone: createPhoneProtector(keys, config.phoneDefaultRegion), log, metrics },
