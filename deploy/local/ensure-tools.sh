@@ -8,8 +8,11 @@ cd "$ROOT"
 
 # npm ci when node_modules is missing or older than the lock file.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "tools: installing npm dependencies (npm ci)" >&2
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "tools: installing npm dependencies" >&2
+  # npm ci refuses a lock file that lacks other platforms' optional packages (chdb and msgpackr
+  # ship per-platform binaries; npm here writes locks without them). npm install then installs
+  # the same locked versions for this platform.
+  npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund --loglevel=error
 fi
 
 missing=()
