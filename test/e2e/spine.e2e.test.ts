@@ -183,6 +183,26 @@ test('garbage, truncated and forged messages are refused or dead-lettered and co
   assert.equal(await getCallRecord(spine.warehouse, tenant, 'forged-call'), null);
 });
 
+test('dead letters are listed without their payloads, and a replay keeps what still fails', async () => {
+  const tenant = namespace('dlq');
+  const [d] = await spine.provision(tenant, 1);
+  const client = await connectDevice(spine.config, d!);
+  const [call] = callMessages({ tenantId: tenant, deviceId: d!.deviceId, outcome: 'busy', startMs: Date.now() - 1000, phoneNumber: '13912345678' });
+  // Valid bytes on a topic naming another device of the tenant would be refused by the broker,
+  // so the dead letter here is a truncated copy of a real event (it carries the phone number).
+  assert.equal(await publishQos1(client, call!.topic, call!.payload.subarray(0, call!.payload.length - 2)), 0);
+  await client.endAsync();
+  const topic = deviceTopic(tenant, d!.deviceId, 'evt');
+  const cli = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'gateway/src/dead-letters.ts', ...args], { env: process.env, encoding: 'utf8' });
+  const listed = await waitFor('the dead letter', async () => {
+    const out = cli('list', '--code', 'GW_ERR_DECODE_FAILED');
+    return out.includes(topic) ? out : null;
+  });
+  assert.doesNotMatch(listed, /13912345678/, 'no payload or phone number in the listing');
+  assert.match(cli('replay', '--code', 'GW_ERR_DECODE_FAILED'), /still failing [1-9]/);
+  assert.ok(cli('list').includes(topic), 'a dead letter that still fails stays');
+});
+
 test('an event encoded by protoc and published by mosquitto_pub ends up as a call record', async () => {
   const tenant = namespace('protoc');
   const [d] = await spine.provision(tenant, 1);

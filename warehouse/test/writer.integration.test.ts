@@ -149,7 +149,7 @@ test('writes every entry exactly once: duplicates and shuffled steps fold; bad e
   await assertWarehouseMatches(tenant, s);
   assert.equal(await pendingCount(names), 0);
   const dead = await redis.xrange(names.deadLetterStream, '-', '+');
-  const reasons = dead.map(([, fields]) => fields[fields.indexOf('reason') + 1]).sort();
+  const reasons = dead.map(([, fields]) => fields[fields.indexOf('code') + 1]).sort();
   assert.deepEqual(reasons, [WH_ERR.MALFORMED_ENTRY, WH_ERR.DECODE].sort());
   for (const [, fields] of dead) assert.ok(fields.includes('feed_id') && fields.includes('detail'));
 

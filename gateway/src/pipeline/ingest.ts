@@ -164,7 +164,7 @@ export class Ingest {
     for (const item of dead) {
       const { topic, payload, rejected } = item.dead!;
       pipeline.xadd(this.deadLetterStream, 'MAXLEN', '~', this.o.deadLetterMaxLen, '*',
-        'code', rejected.code, 'detail', rejected.detail, 'topic', topic, 't', t, 'g', this.o.gatewayId, 'b', payload);
+        'src', 'gateway', 'code', rejected.code, 'detail', rejected.detail, 'topic', topic, 't', t, 'g', this.o.gatewayId, 'b', payload);
     }
     const results = await pipeline.exec();
     const failed = results?.find(([err]) => err);

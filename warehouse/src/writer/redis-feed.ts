@@ -94,13 +94,13 @@ export class RedisFeed {
     };
   }
 
-  /** Appends entries to the dead-letter stream with their reason, keeping their original fields. */
+  /** Appends entries to the dead-letter stream with their code (WH_ERR_*), keeping their original fields. */
   async deadLetter(letters: readonly DeadLetter[]): Promise<void> {
     if (letters.length === 0) return;
     const { deadLetterStream, deadLetterMaxLen } = this.names;
     const pipeline = this.redis.pipeline();
     for (const { entry, code, detail } of letters) {
-      const fields: (string | Buffer)[] = ['src', 'warehouse', 'reason', code, 'detail', detail, 'feed_id', entry.id];
+      const fields: (string | Buffer)[] = ['src', 'warehouse', 'code', code, 'detail', detail, 'feed_id', entry.id];
       if (entry.fields) fields.push(...entry.fields);
       pipeline.xadd(deadLetterStream, 'MAXLEN', '~', deadLetterMaxLen, '*', ...fields);
     }
