@@ -5,6 +5,7 @@
 // builds; a second, paced run at half the sustained rate shows latency without it.
 // Prints a table and one JSON line.
 //   BENCH_EVENTS (default 100000), BENCH_DEVICES (50), BENCH_WINDOW (64 in flight per device),
+//   BENCH_STEADY_RATE (events/s of the paced phase; default half the saturated rate),
 //   BENCH_CONNECTIONS (gateway broker connections, default from config),
 //   BENCH_GATEWAY_NODE_ARGS (extra node flags for the gateway process, e.g. --cpu-prof)
 import { spawn } from 'node:child_process';
@@ -123,7 +124,7 @@ async function measureSpine(tenant: string, devices: DeviceCredentials[], paced:
     const eventsPerS = total / ((visibleAt - pub.startedAt) / 1000);
 
     // 2. Steady load at half that rate for ~20 s: latency without a queue in front of the spine.
-    const steadyRate = Math.round(eventsPerS / 2);
+    const steadyRate = Number(process.env.BENCH_STEADY_RATE ?? 0) || Math.round(eventsPerS / 2);
     const steadyCalls = Math.max(1, Math.round((steadyRate * 20) / paced.devices.length / STEPS_PER_CALL));
     const steadyTotal = steadyCalls * paced.devices.length * STEPS_PER_CALL;
     const goPaced = await preparePublisher(paced.devices, steadyRate, steadyCalls);
@@ -171,7 +172,7 @@ console.log(`
 | raw: publisher -> Mosquitto -> bare mqtt.js QoS 1 subscriber | ${fmt(raw.eventsPerS)} | ${fmt(raw.p50Ms)} ms | ${fmt(raw.p99Ms)} ms |
 | spine: -> gateway -> Redis (durable, acked) | ${fmt(spine.gatewayEventsPerS)} | | |
 | spine: -> warehouse-visible (chDB), saturated | ${fmt(spine.eventsPerS)} | ${fmt(spine.p50Ms)} ms | ${fmt(spine.p99Ms)} ms |
-| spine: -> warehouse-visible, steady load at half that rate | ${fmt(spine.steadyRate)} (paced) | ${fmt(spine.steadyP50Ms)} ms | ${fmt(spine.steadyP99Ms)} ms |
+| spine: -> warehouse-visible, steady paced load | ${fmt(spine.steadyRate)} (paced) | ${fmt(spine.steadyP50Ms)} ms | ${fmt(spine.steadyP99Ms)} ms |
 
 ratio spine/raw: ${(spine.eventsPerS / raw.eventsPerS).toFixed(2)} (gateway-acked/raw ${(spine.gatewayEventsPerS / raw.eventsPerS).toFixed(2)})
 rows ${spine.rows}, distinct events ${spine.distinct} of ${total} published, rejects ${spine.rejects}, broker dropped ${dropped}, mean gateway batch ${spine.meanBatch.toFixed(1)}

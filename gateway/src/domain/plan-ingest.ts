@@ -4,7 +4,7 @@ import type { cunke } from '../../../proto/src/index.js';
 import { LineState, Presence } from '../../../proto/src/index.js';
 import type { PhoneProtector } from '../../../common/pii.js';
 import type { CallStep } from './validate-envelope.js';
-import type { IngestPlan, MergeOp, MergeOpName, Target } from './merge-ops.js';
+import type { IngestPlan, MergeOpName, Target } from './merge-ops.js';
 import { keys } from './redis-keys.js';
 
 type Envelope = cunke.device.v1.DeviceEnvelope;
@@ -33,15 +33,14 @@ const COMMAND_STATE_TTL_S = 24 * 3600;
 
 class PlanBuilder {
   readonly targets: Target[] = [];
-  readonly ops: MergeOp[] = [];
 
   target(key: string, ttlS = 0): number {
-    this.targets.push({ key, ttlS });
+    this.targets.push({ key, ttlS, ops: [] });
     return this.targets.length - 1;
   }
 
   op(target: number, op: MergeOpName, field: string, value: string | number | boolean): this {
-    this.ops.push({ target, op, field, value: typeof value === 'boolean' ? (value ? '1' : '0') : String(value) });
+    this.targets[target]!.ops.push(op, field, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
     return this;
   }
 }
@@ -57,7 +56,7 @@ export function planEnvelope(env: Envelope, bytes: Uint8Array, eventIdHex: strin
   else if (env.heartbeat) planHeartbeat(b, env.heartbeat, device, t);
   else if (env.commandAck) planCommandAck(b, env, env.commandAck, t);
 
-  return { kind: 'e', dedupeKey: keys.dedupe(env.tenantId, eventIdHex), targets: b.targets, ops: b.ops, bytes };
+  return { kind: 'e', dedupeKey: keys.dedupe(env.tenantId, eventIdHex), targets: b.targets, bytes };
 }
 
 function planCall(b: PlanBuilder, env: Envelope, call: cunke.device.v1.ICallEvent, device: number, t: number, ctx: PlanContext): void {
@@ -136,7 +135,6 @@ export function planStatus(status: Status, bytes: Uint8Array, receivedAtMs: numb
     kind: 's',
     dedupeKey: keys.statusDedupe(status.tenantId, status.deviceId, status.sessionId, status.presence),
     targets: b.targets,
-    ops: b.ops,
     bytes,
   };
 }

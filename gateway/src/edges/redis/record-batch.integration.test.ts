@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Redis } from 'ioredis';
 import { connectRedis, dropKeys, namespace } from '../../../../test/support/services.js';
-import { applyOps, type IngestPlan, type MergeOp, type MergeOpName } from '../../domain/merge-ops.js';
+import { applyOps, type IngestPlan, type MergeOpName } from '../../domain/merge-ops.js';
 import { recordBatch, defineRecordBatch } from './record-batch.js';
 
 let redis: Redis;
@@ -30,9 +30,12 @@ function planArb(run: string) {
   return fc.record({ id: fc.nat(15), ops: fc.array(opArb, { maxLength: 8 }) }).map(({ id, ops }): IngestPlan => ({
     kind: 'e',
     dedupeKey: `${run}:dd:${id}`,
-    // Set ops and hash ops must not share a key, as in real plans.
-    targets: [{ key: `${run}:h0`, ttlS: 60 }, { key: `${run}:h1`, ttlS: 0 }, { key: `${run}:s2`, ttlS: 0 }],
-    ops: ops.map((o): MergeOp => (o.op === 'sadd' ? { ...o, target: 2 } : { ...o, target: o.target % 2 })),
+    // Set ops and hash ops never share a key, as in real plans.
+    targets: [
+      { key: `${run}:h0`, ttlS: 60, ops: ops.filter((o) => o.op !== 'sadd' && o.target % 2 === 0).flatMap((o) => [o.op, o.field, o.value]) },
+      { key: `${run}:h1`, ttlS: 0, ops: ops.filter((o) => o.op !== 'sadd' && o.target % 2 === 1).flatMap((o) => [o.op, o.field, o.value]) },
+      { key: `${run}:s2`, ttlS: 0, ops: ops.filter((o) => o.op === 'sadd').flatMap((o) => [o.op, o.field, o.value]) },
+    ],
     bytes: Buffer.from(`event-${id}`),
   }));
 }
@@ -77,7 +80,7 @@ test('the Lua script merges exactly like the reference semantics, including dupl
 });
 
 test('each new event appends its exact bytes to the feed with kind, time and gateway id', async () => {
-  const plan: IngestPlan = { kind: 'e', dedupeKey: `${ns}:dd:bytes`, targets: [], ops: [], bytes: Buffer.from([0, 255, 10, 13, 0]) };
+  const plan: IngestPlan = { kind: 'e', dedupeKey: `${ns}:dd:bytes`, targets: [], bytes: Buffer.from([0, 255, 10, 13, 0]) };
   await recordBatch(redis, [plan], { stream, gatewayId: 'gw-a', dedupeTtlS: 60 }, 1_700_000_000_000);
   const entries = await redis.xrangeBuffer(stream, '-', '+');
   assert.equal(entries.length, 1);

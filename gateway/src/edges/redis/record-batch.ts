@@ -31,13 +31,9 @@ export async function recordBatch(redis: Redis, plans: readonly IngestPlan[], op
   const items: unknown[] = [];
   for (const plan of plans) {
     keyArgs.push(plan.dedupeKey);
-    // Ops grouped by target, in plan order within a target: targets are distinct keys, so this
-    // is the same merge as applying the plan's ops in sequence.
-    const targets = plan.targets.map((t, ti) => {
+    const targets = plan.targets.map((t) => {
       keyArgs.push(t.key);
-      const ops: string[] = [];
-      for (const op of plan.ops) if (op.target === ti) ops.push(op.op, op.field, op.value);
-      return [t.ttlS, ops];
+      return [t.ttlS, t.ops];
     });
     items.push([plan.kind, targets]);
   }
