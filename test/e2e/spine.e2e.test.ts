@@ -4,12 +4,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEAD_LETTER_STREAM } from '../../common/feed.js';
 import { startAgent, type Agent, type CallSummary } from '../../device-agent/src/index.js';
 import type { DeviceCredentials } from '../../deploy/local/broker-accounts.js';
+import { stackPaths } from '../../deploy/local/stack-env.js';
 import { deviceTopic } from '../../proto/src/index.js';
 import { getCallRecords, getCallRecord, countCallRecords } from '../../warehouse/src/queries/call-records.js';
 import { callMessages, shuffle, seededRandom, type CallOutcome } from '../support/events.js';
@@ -152,6 +153,29 @@ test('the gateway killed mid-stream and restarted: nothing acknowledged by the b
   await spine.waitForCalls(tenant, calls.length, calls.flat().length, 90_000);
   const answered = await countCallRecords(spine.warehouse, tenant, { status: 'ANSWERED' });
   assert.equal(answered, calls.length / 2);
+});
+
+test('Redis killed (SIGKILL) mid-stream and restarted: acks wait for it, nothing is lost or doubled', async () => {
+  const tenant = namespace('rdkill');
+  const devices = await spine.provision(tenant, 2);
+  const t0 = Date.now() - 600_000;
+  const calls = devices.flatMap((d, di) => Array.from({ length: 100 }, (_, i) => callMessages({ tenantId: tenant, deviceId: d.deviceId, outcome: i % 2 ? 'answered' : 'busy', startMs: t0 + di * 1e6 + i * 1000 })));
+  const clients = await Promise.all(devices.map((d) => connectDevice(spine.config, d, 'rdkill')));
+  const publishing = Promise.all(clients.map(async (client, di) => {
+    for (const call of calls.slice(di * 100, (di + 1) * 100)) for (const m of call) assert.equal(await publishQos1(client, m.topic, m.payload), 0);
+  }));
+  const before = await spine.gateway.metric('cunke_gateway_messages_total', { outcome: 'recorded' });
+  await waitFor('the gateway to be mid-stream', async () => (await spine.gateway.metric('cunke_gateway_messages_total', { outcome: 'recorded' })) > before + 200);
+  // A process crash, not a clean shutdown: AOF (appendfsync everysec) has every acknowledged
+  // write in the page cache already.
+  const pid = Number(readFileSync(stackPaths(spine.config).redisPid, 'utf8'));
+  process.kill(pid, 'SIGKILL');
+  await sleep(1_500);
+  execFileSync('bash', ['deploy/local/stack.sh', 'up'], { env: process.env, stdio: 'ignore' });
+  await publishing;
+  await Promise.all(clients.map((c) => c.endAsync()));
+  await spine.waitForCalls(tenant, calls.length, calls.flat().length, 90_000);
+  assert.notEqual(Number(readFileSync(stackPaths(spine.config).redisPid, 'utf8')), pid, 'Redis really was restarted');
 });
 
 test('garbage, truncated and forged messages are refused or dead-lettered and counted, and never block the valid ones', async () => {
