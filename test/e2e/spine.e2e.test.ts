@@ -47,6 +47,19 @@ function agentFor(d: DeviceCredentials, seed: number, outboxDir?: string): Promi
   });
 }
 
+/** Devices of a fresh tenant, each publishing `perDevice` calls (raw, QoS 1) from its own connection. */
+async function publishCalls(prefix: string, deviceCount: number, perDevice: number, outcome: (i: number) => CallOutcome) {
+  const tenant = namespace(prefix);
+  const devices = await spine.provision(tenant, deviceCount);
+  const t0 = Date.now() - 600_000;
+  const perDeviceCalls = devices.map((d, di) => Array.from({ length: perDevice }, (_, i) => callMessages({ tenantId: tenant, deviceId: d.deviceId, outcome: outcome(i), startMs: t0 + di * 1e6 + i * 1000 })));
+  const clients = await Promise.all(devices.map((d) => connectDevice(spine.config, d, prefix)));
+  const publishing = Promise.all(clients.map(async (client, di) => {
+    for (const call of perDeviceCalls[di]!) for (const m of call) assert.equal(await publishQos1(client, m.topic, m.payload), 0);
+  })).finally(() => Promise.all(clients.map((c) => c.endAsync())));
+  return { tenant, calls: perDeviceCalls.flat(), publishing };
+}
+
 async function assertRecordsMatch(tenantId: string, summaries: CallSummary[]): Promise<void> {
   const records = await getCallRecords(spine.warehouse, tenantId, {}, { limit: 100_000 });
   assert.equal(records.length, summaries.length, 'exactly one record per call');
@@ -134,36 +147,19 @@ test('an agent killed mid-stream and restarted on its outbox replays what was no
 });
 
 test('the gateway killed mid-stream and restarted: nothing acknowledged by the broker is lost', async () => {
-  const tenant = namespace('gwkill');
-  const devices = await spine.provision(tenant, 4);
-  const t0 = Date.now() - 600_000;
-  const calls = devices.flatMap((d, di) => Array.from({ length: 150 }, (_, i) => callMessages({ tenantId: tenant, deviceId: d.deviceId, outcome: i % 2 ? 'answered' : 'no_answer', startMs: t0 + di * 1e6 + i * 1000 })));
-  const clients = await Promise.all(devices.map((d) => connectDevice(spine.config, d, 'gwkill')));
-  const publishing = Promise.all(clients.map(async (client, di) => {
-    for (const call of calls.filter((_, i) => Math.floor(i / 150) === di)) {
-      for (const m of call) assert.equal(await publishQos1(client, m.topic, m.payload), 0);
-    }
-  }));
+  const { tenant, calls, publishing } = await publishCalls('gwkill', 4, 150, (i) => (i % 2 ? 'answered' : 'no_answer'));
   await waitFor('the gateway to be mid-stream', async () => (await spine.gateway.metric('cunke_gateway_messages_total', { outcome: 'recorded' })) > 300);
   await spine.gateway.kill();
   await sleep(500);
   await spine.restartGateway();
   await publishing;
-  await Promise.all(clients.map((c) => c.endAsync()));
   await spine.waitForCalls(tenant, calls.length, calls.flat().length, 90_000);
   const answered = await countCallRecords(spine.warehouse, tenant, { status: 'ANSWERED' });
   assert.equal(answered, calls.length / 2);
 });
 
 test('Redis killed (SIGKILL) mid-stream and restarted: acks wait for it, nothing is lost or doubled', async () => {
-  const tenant = namespace('rdkill');
-  const devices = await spine.provision(tenant, 2);
-  const t0 = Date.now() - 600_000;
-  const calls = devices.flatMap((d, di) => Array.from({ length: 100 }, (_, i) => callMessages({ tenantId: tenant, deviceId: d.deviceId, outcome: i % 2 ? 'answered' : 'busy', startMs: t0 + di * 1e6 + i * 1000 })));
-  const clients = await Promise.all(devices.map((d) => connectDevice(spine.config, d, 'rdkill')));
-  const publishing = Promise.all(clients.map(async (client, di) => {
-    for (const call of calls.slice(di * 100, (di + 1) * 100)) for (const m of call) assert.equal(await publishQos1(client, m.topic, m.payload), 0);
-  }));
+  const { tenant, calls, publishing } = await publishCalls('rdkill', 2, 100, (i) => (i % 2 ? 'answered' : 'busy'));
   const before = await spine.gateway.metric('cunke_gateway_messages_total', { outcome: 'recorded' });
   await waitFor('the gateway to be mid-stream', async () => (await spine.gateway.metric('cunke_gateway_messages_total', { outcome: 'recorded' })) > before + 200);
   // A process crash, not a clean shutdown: AOF (appendfsync everysec) has every acknowledged
@@ -173,7 +169,6 @@ test('Redis killed (SIGKILL) mid-stream and restarted: acks wait for it, nothing
   await sleep(1_500);
   execFileSync('bash', ['deploy/local/stack.sh', 'up'], { env: process.env, stdio: 'ignore' });
   await publishing;
-  await Promise.all(clients.map((c) => c.endAsync()));
   await spine.waitForCalls(tenant, calls.length, calls.flat().length, 90_000);
   assert.notEqual(Number(readFileSync(stackPaths(spine.config).redisPid, 'utf8')), pid, 'Redis really was restarted');
 });

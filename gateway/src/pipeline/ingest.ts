@@ -50,6 +50,8 @@ export class Ingest {
   private readonly feedStream: string;
   private readonly deadLetterStream: string;
   private stopping = false;
+  /** Received and not yet acknowledged: waiting in the batcher or in a flush. */
+  private unacked = 0;
 
   constructor(private readonly o: IngestOptions) {
     defineRecordBatch(o.redis);
@@ -66,7 +68,7 @@ export class Ingest {
 
   /** Messages accepted from the broker and not yet acknowledged. */
   get pending(): number {
-    return this.batcher.size;
+    return this.unacked;
   }
 
   /** Entry point for every device message; `done` acknowledges it to the broker. */
@@ -83,13 +85,14 @@ export class Ingest {
       done();
       return;
     }
+    this.unacked++;
     if (decoded.ok === true) {
       if (decoded.unknownEnum) this.o.metrics.unknownEnums.inc();
       this.batcher.push({ topicKind, plan: decoded.plan, done });
     } else {
       this.batcher.push({ topicKind, dead: { topic, payload, rejected: decoded }, done });
     }
-    this.o.metrics.pending.set(this.batcher.size);
+    this.o.metrics.pending.set(this.unacked);
   }
 
   /** Waits for everything received to be durable and acknowledged. */
@@ -153,7 +156,8 @@ export class Ingest {
       this.o.log.warn({ code, detail, topic: item.dead!.topic, bytes: item.dead!.payload.length }, 'device message rejected');
       item.done();
     }
-    this.o.metrics.pending.set(this.batcher.size);
+    this.unacked -= planItems.length + dead.length;
+    this.o.metrics.pending.set(this.unacked);
     if (newPlans.length > 0) this.o.onRecorded?.(newPlans);
   }
 
