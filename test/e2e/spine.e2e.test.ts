@@ -35,12 +35,12 @@ const EXPECTED_STATUS: Record<string, string> = {
 };
 const expectedStatus = (s: CallSummary) => (s.answered ? 'ANSWERED' : EXPECTED_STATUS[s.cause] ?? 'FAILED');
 
-function agentFor(d: DeviceCredentials, seed: number, outboxDir?: string): Promise<Agent> {
+function agentFor(d: DeviceCredentials, seed: number, outboxDir?: string, ackPersistIntervalMs?: number): Promise<Agent> {
   return startAgent({
     tenantId: d.tenantId,
     deviceId: d.deviceId,
     mqtt: { url: spine.config.mqttUrl, username: d.username, password: d.password },
-    outbox: outboxDir ? { dir: outboxDir } : 'memory',
+    outbox: outboxDir ? { dir: outboxDir, ackPersistIntervalMs } : 'memory',
     seed,
     timeScale: 0.0005,
     heartbeatIntervalS: 3600,
@@ -118,7 +118,9 @@ test('an agent killed mid-stream and restarted on its outbox replays what was no
   const tenant = namespace('crash');
   const [device] = await spine.provision(tenant, 1);
   const dir = mkdtempSync(join(tmpdir(), 'cunke-e2e-outbox-'));
-  const first = await agentFor(device!, 7, dir);
+  // The acknowledgement cursor is persisted lazily; crashing before it was written is the case
+  // where a restart must replay events the broker already has.
+  const first = await agentFor(device!, 7, dir, 60_000);
   const done: CallSummary[] = [];
   // One line per device: calls follow each other, as on a real phone.
   const calling = (async () => {
