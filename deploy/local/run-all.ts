@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../../common/config.js';
+import { sumMetric } from '../../common/prometheus-text.js';
 import { REPO_ROOT } from './stack-env.js';
 
 interface Proc {
@@ -54,12 +55,9 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 process.on('exit', () => children.forEach(({ child }) => child.exitCode === null && child.kill('SIGKILL')));
 
-/** Sum of a metric's samples in a Prometheus text page, filtered by a label substring. */
-async function scrape(port: number, name: string, labelPart = ''): Promise<number> {
+async function scrape(port: number, name: string, labels: Record<string, string> = {}): Promise<number> {
   try {
-    const body = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    return body.split('\n').filter((l) => l.startsWith(name) && l.includes(labelPart) && !l.startsWith('#'))
-      .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+    return sumMetric(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text(), name, labels);
   } catch {
     return Number.NaN;
   }
@@ -68,9 +66,9 @@ async function scrape(port: number, name: string, labelPart = ''): Promise<numbe
 let last = { recorded: 0, at: Date.now() };
 setInterval(async () => {
   const [recorded, rejected, rows] = await Promise.all([
-    scrape(config.gatewayMetricsPort, 'cunke_gateway_messages_total', 'outcome="recorded"'),
+    scrape(config.gatewayMetricsPort, 'cunke_gateway_messages_total', { outcome: 'recorded' }),
     scrape(config.gatewayMetricsPort, 'cunke_gateway_rejects_total'),
-    scrape(config.writerMetricsPort, 'cunke_writer_rows_written_total', 'ods_device_event'),
+    scrape(config.writerMetricsPort, 'cunke_writer_rows_written_total', { table: 'ods_device_event' }),
   ]);
   const now = Date.now();
   const rate = ((recorded - last.recorded) * 1000) / (now - last.at);

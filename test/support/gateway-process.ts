@@ -1,6 +1,7 @@
 // Runs the real gateway as a child process, so tests can SIGKILL it like a crash.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { sumMetric } from '../../common/prometheus-text.js';
 import { waitFor } from './wait.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,15 +23,7 @@ export async function startGatewayProcess(env: Record<string, string>, metricsPo
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const metric = async (name: string, labels: Record<string, string> = {}) => {
-    const body = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-    let sum = 0;
-    for (const line of body.split('\n')) {
-      const m = /^([a-z_]+)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
-      if (!m || m[1] !== name) continue;
-      const set = m[2] ?? '';
-      if (Object.entries(labels).every(([k, v]) => set.includes(`${k}="${v}"`))) sum += Number(m[3]);
-    }
-    return sum;
+    return sumMetric(await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text(), name, labels);
   };
   await waitFor('gateway metrics endpoint', async () => (await metric('cunke_gateway_ready')) === 1, { timeoutMs: 30_000 });
   return {

@@ -22,36 +22,21 @@ export interface EnvelopeBase {
   eventId?: Buffer;
 }
 
-export function callEnvelope(base: EnvelopeBase, call: CallEventProps): Buffer {
+/** One envelope with exactly one payload of the oneof. */
+function envelope(base: EnvelopeBase, payload: Pick<cunke.device.v1.IDeviceEnvelope, 'call' | 'heartbeat' | 'commandAck'>): Buffer {
   return Buffer.from(
     DeviceEnvelope.encode({
-      tenantId: base.tenantId,
-      deviceId: base.deviceId,
-      eventId: base.eventId ?? newEventId(),
-      seq: base.seq,
-      deviceTimeMs: base.timeMs,
-      call,
+      tenantId: base.tenantId, deviceId: base.deviceId, eventId: base.eventId ?? newEventId(),
+      seq: base.seq, deviceTimeMs: base.timeMs, ...payload,
     }).finish(),
   );
 }
 
-export function heartbeatEnvelope(base: EnvelopeBase, heartbeat: cunke.device.v1.Heartbeat.$Properties): Buffer {
-  return Buffer.from(
-    DeviceEnvelope.encode({
-      tenantId: base.tenantId, deviceId: base.deviceId, eventId: base.eventId ?? newEventId(),
-      seq: base.seq, deviceTimeMs: base.timeMs, heartbeat,
-    }).finish(),
-  );
-}
+export const callEnvelope = (base: EnvelopeBase, call: CallEventProps): Buffer => envelope(base, { call });
 
-export function commandAckEnvelope(base: EnvelopeBase, commandAck: cunke.device.v1.CommandAck.$Properties): Buffer {
-  return Buffer.from(
-    DeviceEnvelope.encode({
-      tenantId: base.tenantId, deviceId: base.deviceId, eventId: base.eventId ?? newEventId(),
-      seq: base.seq, deviceTimeMs: base.timeMs, commandAck,
-    }).finish(),
-  );
-}
+export const heartbeatEnvelope = (base: EnvelopeBase, heartbeat: cunke.device.v1.Heartbeat.$Properties): Buffer => envelope(base, { heartbeat });
+
+export const commandAckEnvelope = (base: EnvelopeBase, commandAck: cunke.device.v1.CommandAck.$Properties): Buffer => envelope(base, { commandAck });
 
 export function statusMessage(props: cunke.device.v1.DeviceStatus.$Properties): Buffer {
   return Buffer.from(DeviceStatus.encode(props).finish());

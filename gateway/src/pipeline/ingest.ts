@@ -4,6 +4,7 @@
 // exactly-once in effect through the event-id dedupe.
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../../common/logger.js';
+import { backoffMs } from '../../../common/backoff.js';
 import { DEAD_LETTER_STREAM, FEED_STREAM } from '../../../common/feed.js';
 import type { PhoneProtector } from '../../../common/pii.js';
 import type { IngestPlan } from '../domain/merge-ops.js';
@@ -41,8 +42,7 @@ interface Item {
   done: Done;
 }
 
-const RETRY_MIN_MS = 50;
-const RETRY_MAX_MS = 5_000;
+const RETRY = { baseMs: 50, maxMs: 5_000 };
 
 export class Ingest {
   private readonly batcher: MicroBatcher<Item>;
@@ -133,7 +133,7 @@ export class Ingest {
           this.o.log.warn({ err, items: items.length }, 'batch not durable at shutdown; left unacknowledged');
           return;
         }
-        const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** attempt);
+        const delay = backoffMs(attempt + 1, RETRY);
         this.o.log.error({ err, items: items.length, attempt, retryInMs: delay }, 'durable write failed; retrying');
         await new Promise((r) => setTimeout(r, delay));
       }

@@ -14,7 +14,7 @@ import { WH_ERR } from '../errors.js';
 import type { PhoneProtector } from '../../../common/pii.js';
 import { createWriterMetrics, type WriterMetrics } from '../metrics.js';
 import { TABLE, type Warehouse } from '../warehouse.js';
-import { backoffMs } from './backoff.js';
+import { backoffMs } from '../../../common/backoff.js';
 import { BATCH_TABLES, Batch, type BatchTable } from './batch.js';
 import { RedisFeed, type FeedNames, type RawEntry } from './redis-feed.js';
 import type { Redis } from 'ioredis';

@@ -1,5 +1,5 @@
 // Retry delay after `attempt` consecutive failures (1-based): exponential, capped. No jitter:
-// writers do not retry in lockstep against a shared resource often enough to need it.
+// used by server processes (gateway, writer) retrying one shared resource, not by fleets.
 export interface BackoffOptions {
   baseMs: number;
   maxMs: number;
