@@ -115,3 +115,26 @@ export function createPhoneProtector(keys: PiiKeys, defaultRegion: string, maxEn
     return value;
   };
 }
+
+/** Lower-cased, trimmed address, or null when it is not one. Deliberately permissive beyond `a@b.c`. */
+export function normalizeEmail(raw: string): string | null {
+  const e = raw.trim().toLowerCase();
+  return /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/.test(e) && e.length <= 254 ? e : null;
+}
+
+/** z***@example.com: the first character of the local part and the domain. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${email[0]}***${email.slice(at)}`;
+}
+
+export interface ProtectedEmail {
+  hash: string;
+  encrypted: string;
+  masked: string;
+}
+
+export function protectEmail(keys: PiiKeys, normalized: string): ProtectedEmail {
+  return { hash: hashPii(keys, normalized), encrypted: encryptPii(keys, normalized), masked: maskEmail(normalized) };
+}

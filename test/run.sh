@@ -14,7 +14,7 @@ export SIM_DEVICES=3 SIM_TENANT=testsim
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 # The stack's generated file is the source of the URLs and secrets; an outer shell's values must
 # not point the tests at another stack.
-unset REDIS_URL MQTT_URL MQTT_GATEWAY_PASSWORD PII_HASH_KEY PII_ENC_KEY
+unset REDIS_URL MQTT_URL MQTT_GATEWAY_PASSWORD PII_HASH_KEY PII_ENC_KEY AUTH_TOKEN_SECRET
 
 bash deploy/local/ensure-tools.sh protobuf-compiler mosquitto-clients
 bash deploy/local/stack.sh up

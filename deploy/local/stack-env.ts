@@ -87,9 +87,10 @@ export interface StackSecrets {
   MQTT_URL: string;
   PII_HASH_KEY: string;
   PII_ENC_KEY: string;
+  AUTH_TOKEN_SECRET: string;
 }
 
-const SECRET_KEYS = ['MQTT_GATEWAY_PASSWORD', 'REDIS_PASSWORD', 'REDIS_URL', 'MQTT_URL', 'PII_HASH_KEY', 'PII_ENC_KEY'] as const;
+const SECRET_KEYS = ['MQTT_GATEWAY_PASSWORD', 'REDIS_PASSWORD', 'REDIS_URL', 'MQTT_URL', 'PII_HASH_KEY', 'PII_ENC_KEY', 'AUTH_TOKEN_SECRET'] as const;
 
 function readEnvFile(file: string): Record<string, string> {
   if (!existsSync(file)) return {};
@@ -121,6 +122,7 @@ export function ensureStackSecrets(config: Pick<Config, 'dataDir' | 'redisPort' 
   v.REDIS_PASSWORD ||= randomBytes(16).toString('hex');
   v.PII_HASH_KEY ||= randomBytes(32).toString('hex');
   v.PII_ENC_KEY ||= randomBytes(32).toString('hex');
+  v.AUTH_TOKEN_SECRET ||= randomBytes(32).toString('hex');
   v.REDIS_URL = `redis://:${v.REDIS_PASSWORD}@127.0.0.1:${config.redisPort}`;
   v.MQTT_URL = `mqtt://127.0.0.1:${config.mqttPort}`;
 

@@ -39,7 +39,7 @@ const stackEnv = (): Record<string, string> => parseEnv(readFileSync(join(dataDi
 describe('stack.sh lifecycle (own data dir and ports)', () => {
   before(async () => {
     const clean = { ...process.env };
-    for (const k of ['REDIS_URL', 'MQTT_URL', 'MQTT_GATEWAY_PASSWORD', 'PII_HASH_KEY', 'PII_ENC_KEY', 'MQTT_GATEWAY_USERNAME', 'REDIS_APPENDFSYNC']) delete clean[k];
+    for (const k of ['REDIS_URL', 'MQTT_URL', 'MQTT_GATEWAY_PASSWORD', 'PII_HASH_KEY', 'PII_ENC_KEY', 'AUTH_TOKEN_SECRET', 'MQTT_GATEWAY_USERNAME', 'REDIS_APPENDFSYNC']) delete clean[k];
     env = { ...clean, CUNKE_DATA_DIR: dataDir, REDIS_PORT: String(await freePort()), MQTT_PORT: String(await freePort()), SIM_DEVICES: '3', SIM_TENANT: 'lifecycle' };
   });
 
@@ -55,7 +55,7 @@ describe('stack.sh lifecycle (own data dir and ports)', () => {
     assert.match(first.out, /mosquitto started/);
 
     const secrets = stackEnv();
-    for (const key of ['MQTT_GATEWAY_PASSWORD', 'REDIS_PASSWORD', 'REDIS_URL', 'MQTT_URL', 'PII_HASH_KEY', 'PII_ENC_KEY']) assert.ok(secrets[key], key);
+    for (const key of ['MQTT_GATEWAY_PASSWORD', 'REDIS_PASSWORD', 'REDIS_URL', 'MQTT_URL', 'PII_HASH_KEY', 'PII_ENC_KEY', 'AUTH_TOKEN_SECRET']) assert.ok(secrets[key], key);
     assert.match(secrets.PII_HASH_KEY ?? '', /^[0-9a-f]{64}$/);
     assert.match(secrets.PII_ENC_KEY ?? '', /^[0-9a-f]{64}$/);
     assert.equal(secrets.REDIS_URL, `redis://:${secrets.REDIS_PASSWORD}@127.0.0.1:${env.REDIS_PORT}`);

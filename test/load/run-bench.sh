@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 export CUNKE_DATA_DIR="${CUNKE_BENCH_DATA_DIR:-$ROOT/var/bench}"
 export REDIS_PORT="${BENCH_REDIS_PORT:-6397}" MQTT_PORT="${BENCH_MQTT_PORT:-1897}" SIM_DEVICES=1 SIM_TENANT=benchsim
-unset REDIS_URL MQTT_URL MQTT_GATEWAY_PASSWORD PII_HASH_KEY PII_ENC_KEY
+unset REDIS_URL MQTT_URL MQTT_GATEWAY_PASSWORD PII_HASH_KEY PII_ENC_KEY AUTH_TOKEN_SECRET
 bash deploy/local/ensure-tools.sh
 bash deploy/local/stack.sh up >&2
 exec node --import tsx "test/load/bench-$1.ts"

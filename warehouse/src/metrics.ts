@@ -13,8 +13,8 @@ export interface WriterMetrics {
   deadLetters: Counter<'reason'>;
   reclaimed: Counter;
   lost: Counter;
-  streamLength: Gauge;
-  streamPending: Gauge;
+  streamLength: Gauge<'stream'>;
+  streamPending: Gauge<'stream'>;
   batchEntries: Histogram;
 }
 
@@ -35,8 +35,8 @@ export function createWriterMetrics(registry = new Registry(), withDefaults = fa
     deadLetters: new Counter({ name: 'cunke_writer_dead_letters_total', help: 'Entries moved to the dead-letter stream, by reason code.', labelNames: ['reason'], registers }),
     reclaimed: new Counter({ name: 'cunke_writer_reclaimed_total', help: 'Pending entries of idle consumers taken over (XAUTOCLAIM).', registers }),
     lost: new Counter({ name: 'cunke_writer_lost_entries_total', help: 'Pending entries already deleted from the stream (trimmed) before they were written.', registers }),
-    streamLength: new Gauge({ name: 'cunke_writer_stream_length', help: 'Feed stream length: entries not yet written (unread + pending).', registers }),
-    streamPending: new Gauge({ name: 'cunke_writer_stream_pending', help: 'Entries delivered to a writer and not yet acknowledged.', registers }),
+    streamLength: new Gauge({ name: 'cunke_writer_stream_length', help: 'Feed stream length: entries not yet written (unread + pending), by stream.', labelNames: ['stream'], registers }),
+    streamPending: new Gauge({ name: 'cunke_writer_stream_pending', help: 'Entries delivered to a writer and not yet acknowledged, by stream.', labelNames: ['stream'], registers }),
     batchEntries: new Histogram({
       name: 'cunke_writer_batch_entries', help: 'Feed entries per flushed batch.', registers,
       buckets: [1, 10, 100, 1000, 5000, 10000, 20000, 50000, 100000],

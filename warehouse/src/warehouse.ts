@@ -39,6 +39,10 @@ export const TABLE = {
   odsDeviceStatus: 'ods_device_status',
   dwdCallRecord: 'dwd_call_record',
   dwdCallRecordView: 'dwd_call_record_v',
+  auditLog: 'audit_log',
+  dimTenant: 'dim_tenant',
+  dimUser: 'dim_user',
+  dimApiKey: 'dim_api_key',
 } as const;
 
 export type TableKey = keyof typeof TABLE;

@@ -12,6 +12,7 @@ export type DecodeOutcome =
   | { type: 'status'; message: DecodedStatus }
   | DeadOutcome;
 
+/** Device-feed entries only ('e' / 's'); entity rows are mapped by entity-rows.ts. */
 export function decodeFeedEntry(entry: FeedEntry): DecodeOutcome {
   try {
     if (entry.kind === 'e') return { type: 'envelope', message: DeviceEnvelope.decode(entry.bytes) };

@@ -2,7 +2,7 @@
 // prefix ('HANGUP_CAUSE_NO_ANSWER' -> 'NO_ANSWER'), '' for the UNSPECIFIED zero value (so that
 // max() over partial rows prefers any reported value), and 'UNKNOWN_<n>' for a number this
 // build does not know (a newer device), which is kept rather than dropped.
-import { CallDirection, HangupCause, HangupParty, Presence } from '../../../proto/src/index.js';
+import { CallDirection, HangupCause, HangupParty, LineState, Presence, SimState } from '../../../proto/src/index.js';
 
 type EnumObject = Readonly<Record<string, string | number>>;
 
@@ -21,3 +21,7 @@ export const directionName = (v: number | null | undefined): string =>
   shortName(CallDirection as unknown as EnumObject, 'CALL_DIRECTION_', v);
 export const presenceName = (v: number | null | undefined): string =>
   shortName(Presence as unknown as EnumObject, 'PRESENCE_', v);
+export const lineStateName = (v: number | null | undefined): string =>
+  shortName(LineState as unknown as EnumObject, 'LINE_STATE_', v);
+export const simStateName = (v: number | null | undefined): string =>
+  shortName(SimState as unknown as EnumObject, 'SIM_STATE_', v);

@@ -2,10 +2,13 @@
 // never exceptions (STYLE.md #3): a bad entry must not stop the batch it arrived in.
 import type { WarehouseErrorCode } from '../errors.js';
 import type { CallFactsRow, OdsDeviceEventRow, OdsDeviceStatusRow } from './rows.js';
+import type { EntityTable } from './entity-rows.js';
 
 export type MapOutcome =
   | { type: 'event'; ods: OdsDeviceEventRow; call: CallFactsRow | null }
   | { type: 'status'; status: OdsDeviceStatusRow }
+  /** An entity-feed row, already checked to name an allowed table and a tenant. */
+  | { type: 'row'; table: EntityTable; row: object }
   | DeadOutcome;
 
 export interface DeadOutcome {

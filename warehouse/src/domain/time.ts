@@ -14,3 +14,9 @@ export function toDateTime64(ms: number): string {
   const iso = new Date(ms).toISOString(); // 2024-05-01T10:00:00.123Z
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
 }
+
+/** 'YYYY-MM-DD hh:mm:ss.sss' (UTC) -> ISO 8601 with Z; null stays null. */
+export function fromDateTime64(text: string | null | undefined): string | null {
+  if (!text) return null;
+  return `${text.slice(0, 10)}T${text.slice(11)}${text.length > 19 ? '' : '.000'}Z`;
+}

@@ -71,6 +71,9 @@ export interface CallRecordFilter {
   callId?: string;
   /** Keyed hash of the E.164 number (common/pii.ts hashPii). */
   phoneHash?: string;
+  /** The REST API's id of a record (decimal UInt64). */
+  recordId?: string;
+  analysisStatus?: string;
 }
 
 export const CALL_RECORD_SORTS = ['start_time', 'end_time', 'duration_s', 'first_received_at'] as const;
@@ -95,6 +98,8 @@ function callRecordConditions(tenantId: string, f: CallRecordFilter): Conditions
   if (f.deviceId !== undefined) where.add('device_id = {deviceId:String}', { deviceId: f.deviceId });
   if (f.callId !== undefined) where.add('call_id = {callId:String}', { callId: f.callId });
   if (f.phoneHash !== undefined) where.add('phone_hash = {phoneHash:String}', { phoneHash: f.phoneHash });
+  if (f.recordId !== undefined) where.add('record_id = {recordId:UInt64}', { recordId: f.recordId });
+  if (f.analysisStatus !== undefined) where.add('analysis_status = {analysisStatus:String}', { analysisStatus: f.analysisStatus });
   return where;
 }
 

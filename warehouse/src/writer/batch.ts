@@ -3,10 +3,11 @@
 import type { MapOutcome } from '../domain/outcome.js';
 import type { TableKey } from '../warehouse.js';
 import { JsonLines } from './json-lines.js';
+import { ENTITY_TABLES } from '../domain/entity-rows.js';
 import type { DeadLetter, RawEntry } from './redis-feed.js';
 
 /** The tables a batch writes, in write order. */
-export const BATCH_TABLES = ['odsDeviceEvent', 'dwdCallRecord', 'odsDeviceStatus'] as const satisfies readonly TableKey[];
+export const BATCH_TABLES = ['odsDeviceEvent', 'dwdCallRecord', 'odsDeviceStatus', ...ENTITY_TABLES] as const satisfies readonly TableKey[];
 export type BatchTable = (typeof BATCH_TABLES)[number];
 
 export class Batch {
@@ -15,6 +16,10 @@ export class Batch {
     odsDeviceEvent: new JsonLines(),
     dwdCallRecord: new JsonLines(),
     odsDeviceStatus: new JsonLines(),
+    auditLog: new JsonLines(),
+    dimTenant: new JsonLines(),
+    dimUser: new JsonLines(),
+    dimApiKey: new JsonLines(),
   };
   readonly dead: DeadLetter[] = [];
   /** Tables already written, so that a retry after a partial failure skips them. */
@@ -36,6 +41,9 @@ export class Batch {
         return;
       case 'status':
         this.rows.odsDeviceStatus.push(outcome.status);
+        return;
+      case 'row':
+        this.rows[outcome.table].push(outcome.row);
         return;
       case 'dead':
         this.dead.push({ entry, code: outcome.code, detail: outcome.detail });

@@ -286,8 +286,8 @@ export class FeedWriter {
   private async refreshLag(): Promise<void> {
     try {
       const { length, pending } = await this.feed.lag();
-      this.metrics.streamLength.set(length);
-      this.metrics.streamPending.set(pending);
+      this.metrics.streamLength.set({ stream: this.opts.stream }, length);
+      this.metrics.streamPending.set({ stream: this.opts.stream }, pending);
     } catch (err) {
       this.redisFailed('lag', err);
     }

@@ -1,0 +1,70 @@
+// The permission catalogue and the built-in roles. Permission strings are the spec's
+// (004 §2: lead:call:*, 002: lead:order:*) plus the platform's own (device, live, pii, admin).
+// Pure: the API's route guard and the live hub's topic guard both read this one table.
+
+export const PERMISSIONS = {
+  // spec 004: phone acquisition
+  'lead:call:create': 'Create outbound call tasks',
+  'lead:call:view': 'View call tasks and call records',
+  'lead:call:list': 'List call tasks',
+  'lead:call:edit': 'Edit call tasks',
+  'lead:call:control': 'Start and stop call tasks',
+  'lead:call:cancel': 'Cancel call tasks',
+  'lead:call:record:list': 'List call records',
+  'lead:call:record:view': 'View one call record with its full analysis',
+  'lead:call:record:download': 'Download call recordings',
+  // spec 002: order acquisition
+  'lead:order:auth': 'Authorise e-commerce platforms',
+  'lead:order:sync': 'Run order synchronisation',
+  'lead:order:view': 'View orders and order leads',
+  // platform
+  'device:view': 'View devices and their live state',
+  'device:manage': 'Register, rename, disable devices and issue their credentials',
+  'live:view': 'Open the live supervision feed (dashboard WebSocket)',
+  'pii:view': 'See phone numbers and e-mails unmasked',
+  'admin:user:manage': 'Create users and assign roles',
+  'admin:key:manage': 'Create, list and revoke API keys of the tenant',
+  'admin:audit:view': 'Read the audit log',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
+
+const CALL_READ: Permission[] = ['lead:call:view', 'lead:call:list', 'lead:call:record:list', 'lead:call:record:view'];
+
+/** Built-in roles. A user has one role; an API key may narrow its user's permissions further. */
+export const ROLES = {
+  admin: { description: 'Everything in the tenant', permissions: ALL_PERMISSIONS },
+  supervisor: {
+    description: 'Runs call tasks and watches the floor live; sees numbers unmasked',
+    permissions: [...CALL_READ, 'lead:call:create', 'lead:call:edit', 'lead:call:control', 'lead:call:cancel',
+      'lead:call:record:download', 'device:view', 'live:view', 'pii:view'],
+  },
+  analyst: { description: 'Reads records and devices; numbers masked', permissions: [...CALL_READ, 'device:view', 'live:view', 'lead:order:view'] },
+  integrator: { description: 'A CRM or BI system pulling records over REST; numbers masked', permissions: [...CALL_READ, 'device:view'] },
+  viewer: { description: 'The live dashboard only', permissions: ['live:view', 'device:view'] },
+} as const satisfies Record<string, { description: string; permissions: readonly Permission[] }>;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLES, value);
+}
+
+/** The permissions a key grants: its role's, narrowed to `scopes` when the key has any. */
+export function effectivePermissions(role: Role, scopes: readonly string[] = []): Permission[] {
+  const granted: readonly Permission[] = ROLES[role].permissions;
+  if (scopes.length === 0) return [...granted];
+  return granted.filter((p) => scopes.includes(p));
+}
+
+/** True when `held` satisfies `required`: every permission of it, or any one when `anyOf`. */
+export function allows(held: ReadonlySet<string> | readonly string[], required: readonly Permission[], anyOf = false): boolean {
+  const has = (p: string) => (Array.isArray(held) ? held.includes(p) : (held as ReadonlySet<string>).has(p));
+  return anyOf ? required.some(has) : required.every(has);
+}
