@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countCallRecordsQuery, getCallRecordsQuery } from '../src/queries/call-records.js';
+import { countCallRecordsQuery, getCallRecordKeysQuery } from '../src/queries/call-records.js';
 import { tableNames } from '../src/warehouse.js';
 
 const t = tableNames('cunke');
 
 test('values travel as parameters, never in the SQL text', () => {
   const evil = "t1' OR 1=1 --";
-  const q = getCallRecordsQuery(t, evil, { status: ['BUSY', 'NO_ANSWER'], taskId: 'x\'y', fromMs: 0 }, { limit: 10, offset: 20 });
+  const q = getCallRecordKeysQuery(t, evil, { status: ['BUSY', 'NO_ANSWER'], taskId: 'x\'y', fromMs: 0 }, { limit: 10, offset: 20 });
   assert.ok(!q.sql.includes(evil) && !q.sql.includes("x'y"));
   assert.equal(q.params.tenantId, evil);
   assert.deepEqual(q.params.statuses, ['BUSY', 'NO_ANSWER']);
@@ -25,8 +25,8 @@ test('the tenant condition is always present', () => {
 });
 
 test('sort columns come from a whitelist', () => {
-  assert.throws(() => getCallRecordsQuery(t, 'a', {}, { limit: 1, sort: 'phone_enc' as never }), /unsupported sort/);
-  assert.match(getCallRecordsQuery(t, 'a', {}, { limit: 1, sort: 'duration_s', order: 'asc' }).sql, /ORDER BY duration_s ASC/);
+  assert.throws(() => getCallRecordKeysQuery(t, 'a', {}, { limit: 1, sort: 'phone_enc' as never }), /unsupported sort/);
+  assert.match(getCallRecordKeysQuery(t, 'a', {}, { limit: 1, sort: 'duration_s', order: 'asc' }).sql, /ORDER BY duration_s ASC/);
 });
 
 test('table names come from one map and reject bad database names', () => {

@@ -27,7 +27,14 @@ export interface CallRecordDto {
 
 export type PhoneReveal = (row: Pick<CallRecordRow, 'phone_enc' | 'phone_masked'>) => string;
 
-export function presentCallRecord(row: CallRecordRow, phone: PhoneReveal): CallRecordDto {
+/** The warehouse columns presentCallRecord reads: all a page query fetches. */
+export const PRESENTED_COLUMNS = [
+  'record_id', 'call_id', 'task_id', 'device_id', 'direction', 'phone_masked', 'phone_enc', 'status', 'start_time', 'answered_at',
+  'end_time', 'duration_s', 'ring_ms', 'cause', 'hangup_party', 'recording_id', 'analysis_status',
+] as const satisfies readonly (keyof CallRecordRow)[];
+export type PresentedRow = Pick<CallRecordRow, (typeof PRESENTED_COLUMNS)[number]>;
+
+export function presentCallRecord(row: PresentedRow, phone: PhoneReveal): CallRecordDto {
   return {
     recordId: row.record_id,
     callId: row.call_id,

@@ -7,7 +7,7 @@ import type { ApiDeps } from '../../deps.js';
 import { invalidField, notFound, ApiError } from '../../errors.js';
 import { requirePrincipal } from '../../http/context.js';
 import { envelope, errorResponses, isoDateTime, pageOf, pagingQuery, toPage, type PagingParams } from '../../http/schemas.js';
-import { ANALYSIS_STATUSES, CALL_STATUSES, callRecordSchema, presentCallRecord, type PhoneReveal } from './present.js';
+import { ANALYSIS_STATUSES, CALL_STATUSES, PRESENTED_COLUMNS, callRecordSchema, presentCallRecord, type PhoneReveal } from './present.js';
 
 const SORTS = { startTime: 'start_time', endTime: 'end_time', duration: 'duration_s', createTime: 'first_received_at' } as const satisfies Record<string, CallRecordSort>;
 type SortName = keyof typeof SORTS;
@@ -76,7 +76,7 @@ export const callRecordRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (ap
     if (q.status !== undefined) filter.status = q.status as (typeof CALL_STATUSES)[number];
 
     const [rows, total] = await Promise.all([
-      getCallRecords(deps.warehouse, p.tenantId, filter, { limit: q.size, offset: (q.page - 1) * q.size, sort: SORTS[q.sort], order: q.order }),
+      getCallRecords(deps.warehouse, p.tenantId, filter, { limit: q.size, offset: (q.page - 1) * q.size, sort: SORTS[q.sort], order: q.order }, PRESENTED_COLUMNS),
       countCallRecords(deps.warehouse, p.tenantId, filter),
     ]);
     request.auditDetail = `page=${q.page} size=${q.size} returned=${rows.length}${q.phoneNumber ? ' phoneFilter=1' : ''}`;
@@ -94,7 +94,7 @@ export const callRecordRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (ap
   }, async (request, reply) => {
     const p = requirePrincipal(request.principal);
     if (BigInt(request.params.recordId) > 0xffffffffffffffffn) throw invalidField('params.recordId', 'maximum', 'above the 64-bit range');
-    const [row] = await getCallRecords(deps.warehouse, p.tenantId, { recordId: request.params.recordId }, { limit: 1 });
+    const [row] = await getCallRecords(deps.warehouse, p.tenantId, { recordId: request.params.recordId }, { limit: 1 }, PRESENTED_COLUMNS);
     if (!row) throw notFound('call record');
     return reply.ok(presentCallRecord(row, reveal(p.permissions.has('pii:view'))));
   });
