@@ -1,7 +1,11 @@
 // Supervises the processes of the embedded setup for `npm start`: each runs as its own Node
 // process (as in production), its output prefixed with its name; Ctrl-C stops them in reverse
-// order so the gateway can flush and the writer can drain the feed.
-import { spawn, type ChildProcess } from 'node:child_process';
+// order so the gateway can flush and the writer can drain the feed. The API owns the embedded
+// warehouse (it runs the writers and answers queries); with a ClickHouse server the writer runs
+// as its own process. Before starting, the demo tenant gets an admin key (kept in
+// $CUNKE_DATA_DIR/demo-admin.key and reused) so the dashboard can be opened at once.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../../common/config.js';
 import { sumMetric } from '../../common/prometheus-text.js';
@@ -13,8 +17,10 @@ interface Proc {
 }
 
 const config = loadConfig();
+const apiOwnsWriter = config.apiRunWriter === 'auto' ? config.warehouseBackend === 'chdb' : config.apiRunWriter === 'true';
 const procs: Proc[] = [
-  { name: 'warehouse', args: ['warehouse/src/main.ts'] },
+  ...(apiOwnsWriter ? [] : [{ name: 'warehouse', args: ['warehouse/src/main.ts'] }]),
+  { name: 'api', args: ['api/src/main.ts'] },
   { name: 'gateway', args: ['gateway/src/main.ts'] },
   { name: 'devices', args: ['device-agent/src/main.ts', 'simulate', '--devices', String(config.simDevices), '--tenant', config.simTenant] },
 ];
@@ -55,9 +61,11 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 process.on('exit', () => children.forEach(({ child }) => child.exitCode === null && child.kill('SIGKILL')));
 
-async function scrape(port: number, name: string, labels: Record<string, string> = {}): Promise<number> {
+const scrape = (port: number, name: string, labels: Record<string, string> = {}) => scrapeUrl(`http://127.0.0.1:${port}/metrics`, name, labels);
+
+async function scrapeUrl(url: string, name: string, labels: Record<string, string> = {}): Promise<number> {
   try {
-    return sumMetric(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text(), name, labels);
+    return sumMetric(await (await fetch(url)).text(), name, labels);
   } catch {
     return Number.NaN;
   }
@@ -68,13 +76,20 @@ setInterval(async () => {
   const [recorded, rejected, rows] = await Promise.all([
     scrape(config.gatewayMetricsPort, 'cunke_gateway_messages_total', { outcome: 'recorded' }),
     scrape(config.gatewayMetricsPort, 'cunke_gateway_rejects_total'),
-    scrape(config.writerMetricsPort, 'cunke_writer_rows_written_total', { table: 'ods_device_event' }),
+    // The writer's metrics are on the API's /metrics when the API runs it.
+    apiOwnsWriter
+      ? scrapeUrl(`http://127.0.0.1:${config.apiPort}/metrics`, 'cunke_writer_rows_written_total', { table: 'ods_device_event' })
+      : scrape(config.writerMetricsPort, 'cunke_writer_rows_written_total', { table: 'ods_device_event' }),
   ]);
   const now = Date.now();
   const rate = ((recorded - last.recorded) * 1000) / (now - last.at);
   last = { recorded, at: now };
   process.stdout.write(`summary   | gateway: ${recorded} events recorded (${rate.toFixed(1)}/s), ${rejected} rejected | warehouse: ${rows} events written\n`);
 }, 10_000).unref();
+
+const adminKey = execFileSync(process.execPath, ['--import', 'tsx', 'api/src/cli/admin.ts', 'bootstrap', '--tenant', config.simTenant,
+  '--key-file', join(config.dataDir, 'demo-admin.key')], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+const apiUrl = config.apiPublicUrl || `http://127.0.0.1:${config.apiPort}`;
 
 for (const p of procs) start(p);
 process.stdout.write([
@@ -83,7 +98,14 @@ process.stdout.write([
   `  broker     ${config.mqttUrl}  (devices: ${config.simDevices} simulated in tenant "${config.simTenant}")`,
   `  redis      ${config.redisUrl.replace(/:[^:@/]*@/, ':***@')}`,
   `  warehouse  chDB at ${config.chdbPath}`,
-  `  metrics    gateway http://127.0.0.1:${config.gatewayMetricsPort}/metrics, writer http://127.0.0.1:${config.writerMetricsPort}/metrics`,
+  `  metrics    gateway http://127.0.0.1:${config.gatewayMetricsPort}/metrics, api${apiOwnsWriter ? ' + writer' : ''} ${apiUrl}/metrics`,
+  '',
+  `  dashboard  ${apiUrl}/dashboard/   (log in with the admin key below)`,
+  `  API docs   ${apiUrl}/docs`,
+  `  tenant     ${config.simTenant}`,
+  `  admin key  ${adminKey}`,
+  `             (shown because this is the local demo; kept in ${join(config.dataDir, 'demo-admin.key')}, mode 0600)`,
+  `  try        curl -H "Authorization: Bearer ${adminKey}" '${apiUrl}/api/v1/lead-generation/call-records?size=5'`,
   'Ctrl-C stops everything; `npm run stack:down` also stops Redis and Mosquitto.',
   '',
 ].join('\n'));
