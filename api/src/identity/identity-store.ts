@@ -39,12 +39,19 @@ const iso = (ms: number | string | null | undefined): string | null =>
   ms === null || ms === undefined || ms === '' ? null : new Date(Number(ms)).toISOString();
 
 export class IdentityStore {
+  /** The API attaches its warehouse so user updates carry e-mail ciphertexts on; the CLI has none. */
+  private warehouseForRows: Warehouse | null = null;
+
   constructor(
     private readonly redis: Redis,
     private readonly pii: PiiKeys,
     private readonly writer: string,
     private readonly now: () => number = Date.now,
   ) {}
+
+  attachWarehouse(wh: Warehouse): void {
+    this.warehouseForRows = wh;
+  }
 
   private feed<T extends EntityTable>(multi: ReturnType<Redis['multi']>, table: T, row: EntityRows[T]): void {
     multi.xadd(ENTITY_STREAM, '*', ...entityFeedFields(table, row, this.now(), this.writer));
@@ -95,12 +102,6 @@ export class IdentityStore {
     this.feed(m, 'dimUser', this.userRow(tenantId, userId, h.name ?? '', pe, role, status, Number(h.created_ms), now));
     await m.exec();
     return { userId, name: h.name ?? '', emailMasked: h.email_masked ?? '', role, status, createdAt: iso(h.created_ms) ?? '' };
-  }
-
-  private warehouseForRows: Warehouse | null = null;
-  /** The API passes its warehouse so user updates keep e-mail ciphertexts; the CLI has none. */
-  attachWarehouse(wh: Warehouse): void {
-    this.warehouseForRows = wh;
   }
 
   private async latestUserRow(tenantId: string, userId: string): Promise<DimUserRow | null> {
