@@ -16,7 +16,7 @@ export LOG_LEVEL="${LOG_LEVEL:-warn}"
 # not point the tests at another stack.
 unset REDIS_URL MQTT_URL MQTT_GATEWAY_PASSWORD PII_HASH_KEY PII_ENC_KEY AUTH_TOKEN_SECRET
 
-bash deploy/local/ensure-tools.sh protobuf-compiler mosquitto-clients
+bash deploy/local/ensure-tools.sh protobuf-compiler mosquitto-clients chromium
 bash deploy/local/stack.sh up
 trap 'bash deploy/local/stack.sh down >/dev/null 2>&1 || true' EXIT
 
