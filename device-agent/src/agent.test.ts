@@ -188,6 +188,19 @@ describe('agent: autonomous mode', () => {
     await clock.advance(1000);
     await stopping;
   });
+  it('tags each demo call with one of the given task ids, every step of it the same', async () => {
+    const { agent, clock, transport } = await startTestAgent({ callsPerMinute: 30, timeScale: 0.001, demoTaskIds: ['sim-task-1', 'sim-task-2', 'sim-task-3'] });
+    await clock.advance(5 * 60_000);
+    const calls = envelopesOf(transport).filter((e) => e.call);
+    const byCall = new Map<string, Set<string>>();
+    for (const e of calls) byCall.set(e.call!.callId!, (byCall.get(e.call!.callId!) ?? new Set()).add(e.call!.taskId ?? ''));
+    assert.ok(byCall.size > 50);
+    assert.ok([...byCall.values()].every((tasks) => tasks.size === 1), 'one task per call');
+    assert.deepEqual(new Set([...byCall.values()].flatMap((t) => [...t])), new Set(['sim-task-1', 'sim-task-2', 'sim-task-3']));
+    const stopping = agent.stop();
+    await clock.advance(1000);
+    await stopping;
+  });
 });
 
 describe('agent: crash and restart on the same outbox directory', () => {

@@ -11,7 +11,7 @@ import { decideCommand, type RejectReason } from './domain/decide-command.js';
 import { encodeStatus, heartbeatPayload, type DeviceIdentity, type PresenceSession } from './domain/envelopes.js';
 import type { MakeCallInput } from './domain/parse-command.js';
 import { randomChineseMobile } from './domain/phone-numbers.js';
-import { createRng, deriveSeed } from './domain/rng.js';
+import { createRng, deriveSeed, uniformInt } from './domain/rng.js';
 import type { DeviceSensors, Dialer } from './dialer/dialer.js';
 import { SimulatedDialer } from './dialer/simulated-dialer.js';
 import { systemClock, type Clock } from './edges/clock.js';
@@ -66,6 +66,11 @@ export interface AgentOptions {
   heartbeatIntervalS?: number;
   /** Autonomous demo calls per (wall) minute; 0 = only on command (default). */
   callsPerMinute?: number;
+  /**
+   * Task ids autonomous demo calls are tagged with, one picked at random per call, so dashboards
+   * show per-task counters (default ['demo']; [] leaves them untagged).
+   */
+  demoTaskIds?: readonly string[];
   /** AGENT_OUTBOX_MAX_EVENTS (default 100,000). */
   outboxMaxEvents?: number;
   /** QoS 1 publishes in flight (default 64, capped by the broker's Receive Maximum). */
@@ -171,10 +176,12 @@ export class Agent {
       onCallDone: (p) => this.track(p),
     });
     const numbers = createRng(deriveSeed(seed, 'numbers'));
+    const tasks = createRng(deriveSeed(seed, 'tasks'));
+    const taskIds = options.demoTaskIds ?? ['demo'];
     this.autonomous = new AutonomousCaller({
       clock: this.clock, rng: createRng(deriveSeed(seed, 'arrivals')), callsPerMinute: options.callsPerMinute ?? 0,
       lineFree: () => this.runner.activeCallId === null,
-      place: () => this.placeDemoCall(randomChineseMobile(numbers)),
+      place: () => this.placeDemoCall(randomChineseMobile(numbers), taskIds.length === 0 ? '' : taskIds[uniformInt(tasks, 0, taskIds.length - 1)]!),
     });
   }
 
@@ -331,12 +338,12 @@ export class Agent {
     this.sink.append('heartbeat', payload).catch(() => undefined);
   }
 
-  private placeDemoCall(phoneNumber: string): boolean {
+  private placeDemoCall(phoneNumber: string, taskId: string): boolean {
     if (this.sink.isFull()) {
       this.counters.autonomousSkipped++;
       return false;
     }
-    this.track(this.runner.start({ taskId: 'demo', phoneNumber, callerId: '', scriptId: '', timeoutS: 0 }, ''));
+    this.track(this.runner.start({ taskId, phoneNumber, callerId: '', scriptId: '', timeoutS: 0 }, ''));
     return true;
   }
 

@@ -9,7 +9,7 @@ import { ConfigError, loadConfig, type Config } from '../../common/config.js';
 import { createLogger, type Logger } from '../../common/logger.js';
 import { anonymousDevices, selectDevice, selectDevices } from './cli/select-devices.js';
 import { Fleet } from './cli/fleet.js';
-import { parseCli, USAGE, type CliCommand } from './cli/parse-args.js';
+import { parseCli, simTaskIds, USAGE, type CliCommand } from './cli/parse-args.js';
 import { loadDeviceRegistry, RegistryError, type DeviceCredential } from './edges/registry.js';
 
 const PROGRESS_INTERVAL_MS = 10_000;
@@ -34,11 +34,11 @@ async function run(command: Exclude<CliCommand, { kind: 'help' }>, config: Confi
   const seed = command.seed ?? ((Math.random() * 2 ** 32) >>> 0);
   const fleet = new Fleet({
     devices, mqttUrl: config.mqttUrl, dataDir: config.dataDir, timeScale: command.timeScale,
-    callsPerMinute: command.callsPerMinute, heartbeatS: command.heartbeatS,
+    callsPerMinute: command.callsPerMinute, demoTaskIds: simTaskIds(command.tasks), heartbeatS: command.heartbeatS,
     outboxMaxEvents: config.agentOutboxMaxEvents, fsync: command.fsync, seed, logger: log,
   });
   const startedAt = Date.now();
-  log.info({ devices: devices.length, tenant: command.tenant, mqttUrl: config.mqttUrl, seed, timeScale: command.timeScale, callsPerMinute: command.callsPerMinute }, 'starting agents');
+  log.info({ devices: devices.length, tenant: command.tenant, mqttUrl: config.mqttUrl, seed, timeScale: command.timeScale, callsPerMinute: command.callsPerMinute, tasks: command.tasks }, 'starting agents');
 
   let stopping: Promise<void> | null = null;
   const shutdown = (reason: string): Promise<void> => {

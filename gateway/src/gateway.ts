@@ -1,18 +1,26 @@
 // Assembles one gateway instance from its configuration. main.ts runs it as a process; tests
 // run it in-process. The only place (with main.ts) that constructs I/O clients.
 import { Redis } from 'ioredis';
+import uWS from 'uWebSockets.js';
+import { PrincipalResolver } from '../../common/access/resolve-principal.js';
+import { tokenSecretFromHex } from '../../common/access/token.js';
 import type { Config } from '../../common/config.js';
 import type { Logger } from '../../common/logger.js';
 import { createPhoneProtector, piiKeysFromHex } from '../../common/pii.js';
 import { serveMetrics } from '../../common/metrics-server.js';
 import { IngestSubscriber } from './edges/mqtt/ingest-subscriber.js';
+import { LiveFeedPublisher } from './live/feed-publisher.js';
+import { LiveHub } from './live/hub.js';
+import { closeListener, listen } from './live/listen.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
-import { Ingest, type IngestOptions } from './pipeline/ingest.js';
+import { Ingest, type IngestOptions, type Recorded } from './pipeline/ingest.js';
 
 export interface GatewayHandle {
   ingest: Ingest;
   metrics: GatewayMetrics;
   redis: Redis;
+  /** The live hub's port when it runs (LIVE_HUB_PORT != 0), else null. */
+  livePort: number | null;
   /** Graceful: stop taking messages, make everything received durable, close. */
   stop(): Promise<void>;
   /** Abrupt, as a crash: connections dropped, nothing flushed (tests). */
@@ -26,6 +34,54 @@ export interface GatewayOverrides {
   deadLetterStream?: string;
   collectDefaultMetrics?: boolean;
   onRecorded?: IngestOptions['onRecorded'];
+  /** How often the live hub re-checks open connections' credentials (tests). */
+  liveRevalidateMs?: number;
+  /** false: no live hub whatever LIVE_HUB_PORT says (e.g. `--retire`, which must not take the port). */
+  liveHub?: boolean;
+}
+
+interface LiveRuntime {
+  hub: LiveHub;
+  port: number;
+  close(): void;
+}
+
+/** The live hub on its own Redis connections (one blocking for the feed reads). */
+async function startLive(config: Config, log: Logger, metrics: GatewayMetrics, overrides: GatewayOverrides): Promise<LiveRuntime> {
+  const tokenSecret = tokenSecretFromHex(config.authTokenSecret);
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+  const blockingRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+  for (const r of [redis, blockingRedis]) r.on('error', (err) => log.warn({ err: err.message }, 'live redis error'));
+  await Promise.all([redis.connect(), blockingRedis.connect()]);
+  const app = uWS.App();
+  const hub = new LiveHub({
+    app, redis, blockingRedis, metrics, tokenSecret,
+    resolver: new PrincipalResolver(redis, tokenSecret),
+    log: log.child({ stage: 'live' }),
+    tickMs: config.liveTickMs,
+    maxBufferedBytes: config.liveMaxBufferedBytes,
+    revalidateMs: overrides.liveRevalidateMs,
+  });
+  await hub.start();
+  let listener;
+  try {
+    listener = await listen(app, config.liveHubHost, config.liveHubPort);
+  } catch (err) {
+    await hub.stop();
+    redis.disconnect();
+    blockingRedis.disconnect();
+    throw err;
+  }
+  const { socket, port } = listener;
+  return {
+    hub,
+    port,
+    close() {
+      closeListener(socket);
+      redis.disconnect();
+      blockingRedis.disconnect();
+    },
+  };
 }
 
 export async function startGateway(config: Config, log: Logger, overrides: GatewayOverrides = {}): Promise<GatewayHandle> {
@@ -35,12 +91,15 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
   await redis.connect();
 
+  const protectPhone = createPhoneProtector(pii, config.phoneDefaultRegion);
+  // The feed's source runs on every instance, hub or not: any instance's hub reads every feed.
+  const liveFeed = new LiveFeedPublisher({ redis, gatewayId: config.gatewayId, protectPhone, metrics, log: log.child({ stage: 'live-feed' }) });
   const ingest = new Ingest({
     gatewayId: config.gatewayId,
     redis,
     log: log.child({ stage: 'ingest' }),
     metrics,
-    protectPhone: createPhoneProtector(pii, config.phoneDefaultRegion),
+    protectPhone,
     dedupeTtlS: config.dedupeTtlS,
     callStateTtlS: config.callStateTtlS,
     batchMax: config.gatewayBatchMax,
@@ -48,7 +107,10 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
     deadLetterMaxLen: config.deadLetterMaxLen,
     feedStream: overrides.feedStream,
     deadLetterStream: overrides.deadLetterStream,
-    onRecorded: overrides.onRecorded,
+    onRecorded: (recorded: Recorded[]) => {
+      liveFeed.onRecorded(recorded);
+      overrides.onRecorded?.(recorded);
+    },
   });
   const subscriber = new IngestSubscriber({
     url: config.mqttUrl,
@@ -62,16 +124,28 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
     metrics,
     handle: (topic, payload, done) => ingest.handle(topic, payload, done),
   });
+  const live = config.liveHubPort === 0 || overrides.liveHub === false ? null
+    : await startLive(config, log, metrics, overrides).catch((err: unknown) => {
+      redis.disconnect();
+      throw err;
+    });
   await subscriber.start();
   metrics.ready.set(1);
   const metricsServer = await serveMetrics(metrics.registry, config.gatewayMetricsPort, config.metricsHost);
-  log.info({ gatewayId: config.gatewayId, metricsPort: config.gatewayMetricsPort }, 'gateway started');
+  log.info({ gatewayId: config.gatewayId, metricsPort: config.gatewayMetricsPort, livePort: live?.port ?? null }, 'gateway started');
 
+  const stopLive = async () => {
+    if (!live) return;
+    await live.hub.stop();
+    live.close();
+  };
   return {
     ingest,
     metrics,
     redis,
+    livePort: live?.port ?? null,
     async stop() {
+      await stopLive();
       await Promise.race([ingest.drain(), new Promise((r) => setTimeout(r, 10_000))]);
       ingest.stop();
       await subscriber.stop();
@@ -80,6 +154,7 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
       log.info('gateway stopped');
     },
     async retire() {
+      await stopLive();
       await subscriber.retire();
       await ingest.drain();
       ingest.stop();
@@ -89,6 +164,8 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
       log.info('gateway retired: broker sessions deleted');
     },
     kill() {
+      live?.hub.kill();
+      live?.close();
       ingest.stop();
       subscriber.kill();
       metricsServer?.close();

@@ -7,9 +7,11 @@ const config = loadConfig();
 const log = createLogger('gateway', config.logLevel);
 log.info({ config: describeConfig(config) }, 'starting');
 
-const gateway = await startGateway(config, log);
+const retiring = process.argv.includes('--retire');
+// A retiring instance only drains its broker sessions: no hub (its port may be a running one's).
+const gateway = await startGateway(config, log, { liveHub: !retiring });
 
-if (process.argv.includes('--retire')) {
+if (retiring) {
   // Decommissioning an instance: see GATEWAY_SESSION_EXPIRY_S in docs/configuration.md.
   await gateway.retire();
   process.exit(0);

@@ -15,6 +15,8 @@ export interface FleetOptions {
   dataDir: string;
   timeScale: number;
   callsPerMinute: number;
+  /** Task ids the autonomous calls are tagged with (see AgentOptions.demoTaskIds). */
+  demoTaskIds: readonly string[];
   heartbeatS: number;
   outboxMaxEvents: number;
   fsync: boolean;
@@ -55,6 +57,7 @@ export class Fleet {
         timeScale: this.options.timeScale,
         heartbeatIntervalS: this.options.heartbeatS,
         callsPerMinute: this.options.callsPerMinute,
+        demoTaskIds: this.options.demoTaskIds,
         outboxMaxEvents: this.options.outboxMaxEvents,
         logger,
       });

@@ -4,13 +4,16 @@ import { parseArgs } from 'node:util';
 import { isValidId } from '../../../proto/src/index.js';
 
 export const USAGE = `usage:
-  device-agent simulate [--devices N] [--tenant T] [--calls-per-minute R] [--time-scale X]
+  device-agent simulate [--devices N] [--tenant T] [--calls-per-minute R] [--tasks N]
+                        [--time-scale X] [--duration S] [--seed N] [--anonymous]
+                        [--registry PATH] [--no-fsync] [--heartbeat S]
+  device-agent run --tenant T --device D [--calls-per-minute R] [--tasks N] [--time-scale X]
                         [--duration S] [--seed N] [--anonymous] [--registry PATH] [--no-fsync]
                         [--heartbeat S]
-  device-agent run --tenant T --device D [--calls-per-minute R] [--time-scale X] [--duration S]
-                        [--seed N] [--anonymous] [--registry PATH] [--no-fsync] [--heartbeat S]
 
   --calls-per-minute  autonomous demo calls per device per wall-clock minute (0 = only on command)
+  --tasks             tag each autonomous call with one of N task ids, sim-task-1 .. sim-task-N,
+                      picked at random (default 3; 0 = untagged)
   --time-scale        wall time per unit of device time: 0.01 plays a 45 s call in 0.45 s while
                       reporting 45 s (default 1)
   --duration          stop after S seconds of wall time (default: until SIGINT/SIGTERM)
@@ -36,6 +39,15 @@ export interface CommonArgs {
   registryPath: string;
   fsync: boolean;
   heartbeatS: number;
+  /** Number of simulated call tasks (see simTaskIds). */
+  tasks: number;
+}
+
+export const DEFAULT_SIM_TASKS = 3;
+
+/** The task ids `--tasks N` tags autonomous calls with. */
+export function simTaskIds(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `sim-task-${i + 1}`);
 }
 
 export type CliCommand =
@@ -55,6 +67,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   registry: { type: 'string' },
   heartbeat: { type: 'string' },
+  tasks: { type: 'string' },
   anonymous: { type: 'boolean' },
   'no-fsync': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -95,6 +108,7 @@ export function parseCli(argv: string[], defaults: Defaults): ParseOutcome {
     registryPath: values.registry ?? defaults.registryPath,
     fsync: !(values['no-fsync'] ?? false),
     heartbeatS: num(problems, 'heartbeat', values.heartbeat, defaults.heartbeatS, (n) => Number.isInteger(n) && n >= 1 && n <= 3600, 'an integer in [1, 3600]'),
+    tasks: num(problems, 'tasks', values.tasks, DEFAULT_SIM_TASKS, (n) => Number.isInteger(n) && n >= 0 && n <= 1000, 'an integer in [0, 1000]'),
   };
   if (sub === 'simulate') {
     if (values.device !== undefined) problems.push('--device is for `run`; use --devices N');

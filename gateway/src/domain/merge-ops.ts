@@ -9,9 +9,14 @@
 //   clock f v like max (ties win), and arms the following `lww` ops of this target only if v won
 //   lww f v   set f to v when the preceding `clock` op of the same target won (last writer wins)
 //   sadd - v  add v to the set at this target (a set target carries only sadd ops)
+//   incr f n  add n to f (absent counts as 0): the per-task counters. The one op that is not
+//             idempotent by itself: it is exact because the script applies a message's ops only
+//             when its dedupe key is new, so a duplicate or a replay never counts twice. Plans put
+//             counter targets last, after every other target of the message, so a script error
+//             part-way through a message (retried in full) cannot have counted it already.
 // Numbers travel as decimal strings; Lua compares them with tonumber().
 
-export type MergeOpName = 'min' | 'max' | 'setnx' | 'clock' | 'lww' | 'sadd';
+export type MergeOpName = 'min' | 'max' | 'setnx' | 'clock' | 'lww' | 'sadd' | 'incr';
 
 /** One key the plan touches, with its ops as flat triples: op, field, value, op, field, … */
 export interface Target {
@@ -47,6 +52,10 @@ export function applyOps(state: Map<string, Map<string, string> | Set<string>>, 
       const hash = (state.get(key) as Map<string, string> | undefined) ?? new Map<string, string>();
       state.set(key, hash);
       const cur = hash.get(field);
+      if (op === 'incr') {
+        hash.set(field, String(Number(cur ?? 0) + Number(value)));
+        continue;
+      }
       let win: boolean;
       switch (op) {
         case 'min':

@@ -90,3 +90,36 @@ test('presence: a newer connection wins over an old will, and a will wins over i
   const dead = fold([a!, b!]) as Record<string, Record<string, string>>;
   assert.equal(dead['cunke:dev:t1:d1']!.presence, 'OFFLINE');
 });
+
+test('task counters: each counted step of a task call increments once, whatever the order and duplication', () => {
+  const outcomesOf: CallOutcome[] = ['answered', 'no_answer', 'answered', 'busy', 'failed', 'answered'];
+  const calls = outcomesOf.map((outcome, i) => callMessages({ tenantId: 't1', deviceId: `d${i % 2}`, callId: `c${i}`, taskId: 'task-7', outcome, startMs: T0 + i * 100_000, talkMs: 10_000 * (i + 1), withRecording: true }));
+  const plans = plansOf(calls.flat());
+  fc.assert(fc.property(fc.integer(), fc.array(fc.nat(100), { maxLength: 20 }), (seed, dupIdx) => {
+    const dups = dupIdx.map((i) => plans[i % plans.length]!);
+    const state = fold(shuffle([...plans, ...dups], seededRandom(seed))) as Record<string, Record<string, string> | string[]>;
+    const answered = outcomesOf.map((o, i) => (o === 'answered' ? 10_000 * (i + 1) : 0));
+    assert.deepEqual(state['cunke:task:t1:task-7'], {
+      connected: '3', dialed: '6', ended: '6',
+      talk_calls: '3', talk_ms: String(answered.reduce((a, b) => a + b, 0)),
+    });
+    assert.deepEqual(state['cunke:tasks:t1'], ['task-7']);
+  }), { numRuns: 100 });
+});
+
+test('calls without a task id touch no task counters; counter targets come last in a plan', () => {
+  const untagged = plansOf(callMessages({ tenantId: 't1', deviceId: 'd1', callId: 'c1', outcome: 'answered', startMs: T0 }));
+  assert.ok(untagged.every((p) => p.targets.every((t) => !t.key.startsWith('cunke:task'))));
+  for (const plan of plansOf(callMessages({ tenantId: 't1', deviceId: 'd1', callId: 'c2', taskId: 'x', outcome: 'answered', startMs: T0 }))) {
+    const first = plan.targets.findIndex((t) => t.ops.includes('incr'));
+    if (first < 0) continue;
+    // A script error after the counter's write would retry the message and count it again.
+    assert.equal(first, plan.targets.length - 1, 'the counter target is the last one');
+  }
+});
+
+test('incr adds to a field that another op set, and treats an absent field as 0', () => {
+  const state = new Map<string, Map<string, string> | Set<string>>();
+  applyOps(state, { targets: [{ key: 'k', ttlS: 0, ops: ['incr', 'n', '5', 'max', 'm', '3', 'incr', 'm', '2', 'incr', 'n', '0'] }] });
+  assert.deepEqual(Object.fromEntries(state.get('k') as Map<string, string>), { n: '5', m: '5' });
+});

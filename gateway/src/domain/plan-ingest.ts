@@ -84,14 +84,51 @@ function planCall(b: PlanBuilder, env: Envelope, call: cunke.device.v1.ICallEven
   if (call.recordingReady?.recordingId) b.op(c, 'setnx', 'recording_id', call.recordingReady.recordingId);
 
   // The device's line follows its latest call step by device clock; a recording changes nothing.
-  if (step === 'recordingReady') return;
-  const line = step === 'dialing' ? LineState.LINE_STATE_DIALING
-    : step === 'ringing' ? LineState.LINE_STATE_RINGING
-    : step === 'answered' ? LineState.LINE_STATE_IN_CALL
-    : LineState.LINE_STATE_IDLE;
+  const line = lineStateAfter(step);
+  if (line === null) return;
   b.op(device, 'clock', 'line_clock', t)
     .op(device, 'lww', 'line_state', line)
     .op(device, 'lww', 'active_call_id', line === LineState.LINE_STATE_IDLE ? '' : call.callId!);
+  if (call.taskId) planTaskCounters(b, env.tenantId, call.taskId, step, call.ended?.talkDurationMs ?? 0);
+}
+
+/**
+ * Per-task counters, defined so the warehouse view dwd_call_record_v reproduces them:
+ *   dialed     calls with dialing_at set          +1 on DIALING
+ *   connected  calls with answered_at set         +1 on ANSWERED
+ *   ended      calls with ended_at set            +1 on ENDED
+ *   talk_ms    sum of talk_ms of ended calls      +talk on ENDED
+ *   talk_calls ended calls with talk_ms > 0       +1 on ENDED with talk > 0
+ * (average talk time = talk_ms / talk_calls). Each step is counted once, by its event's dedupe.
+ * Must be the plan's last targets: see `incr` in merge-ops.ts.
+ */
+function planTaskCounters(b: PlanBuilder, tenantId: string, taskId: string, step: CallStep, talkMs: number): void {
+  if (step !== 'dialing' && step !== 'answered' && step !== 'ended') return;
+  b.op(b.target(keys.tenantTasks(tenantId)), 'sadd', '', taskId);
+  const task = b.target(keys.task(tenantId, taskId));
+  if (step === 'dialing') b.op(task, 'incr', 'dialed', 1);
+  else if (step === 'answered') b.op(task, 'incr', 'connected', 1);
+  else {
+    b.op(task, 'incr', 'ended', 1).op(task, 'incr', 'talk_ms', talkMs);
+    if (talkMs > 0) b.op(task, 'incr', 'talk_calls', 1);
+  }
+}
+
+/** The line state a call step leaves its device in; null for a step that does not change it. */
+export function lineStateAfter(step: CallStep): number | null {
+  switch (step) {
+    case 'dialing': return LineState.LINE_STATE_DIALING;
+    case 'ringing': return LineState.LINE_STATE_RINGING;
+    case 'answered': return LineState.LINE_STATE_IN_CALL;
+    case 'hangup':
+    case 'ended': return LineState.LINE_STATE_IDLE;
+    case 'recordingReady': return null;
+  }
+}
+
+/** Newer connections win; within one connection OFFLINE (the will) wins over ONLINE. */
+export function presenceClock(sinceMs: number, offline: boolean): number {
+  return sinceMs * 2 + (offline ? 1 : 0);
 }
 
 function planHeartbeat(b: PlanBuilder, hb: cunke.device.v1.IHeartbeat, device: number, t: number): void {
@@ -122,8 +159,7 @@ export function planStatus(status: Status, bytes: Uint8Array, receivedAtMs: numb
   const b = new PlanBuilder();
   const device = b.target(keys.device(status.tenantId, status.deviceId));
   const offline = status.presence === Presence.PRESENCE_OFFLINE;
-  // Newer connections win; within one connection OFFLINE (the will) wins over ONLINE.
-  const clock = Number(status.sinceMs) * 2 + (offline ? 1 : 0);
+  const clock = presenceClock(Number(status.sinceMs), offline);
   b.op(device, 'clock', 'presence_clock', clock)
     .op(device, 'lww', 'presence', offline ? 'OFFLINE' : 'ONLINE')
     .op(device, 'lww', 'presence_since_ms', Number(status.sinceMs))

@@ -13,4 +13,13 @@ export const keys = {
   device: (tenantId: string, deviceId: string) => `cunke:dev:${tenantId}:${deviceId}`,
   /** Set of the device ids a tenant has ever had traffic from. */
   tenantDevices: (tenantId: string) => `cunke:devs:${tenantId}`,
+  /**
+   * Counters of one call task (hash), incremented once per new call step by the ingest script:
+   * dialed, connected, ended, talk_ms, talk_calls (see plan-ingest.ts planTaskCounters).
+   */
+  task: (tenantId: string, taskId: string) => `cunke:task:${tenantId}:${taskId}`,
+  /** Set of the task ids a tenant has counters for. */
+  tenantTasks: (tenantId: string) => `cunke:tasks:${tenantId}`,
+  /** The tenant's live feed (capped stream of JSON deltas) the live hubs fan out to dashboards. */
+  liveFeed: (tenantId: string) => `cunke:live:${tenantId}`,
 };

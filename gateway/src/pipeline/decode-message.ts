@@ -1,13 +1,14 @@
 // First step of ingest: topic + bytes -> an ingest plan, an ignore, or a reject with a code.
 import { DeviceEnvelope, DeviceStatus, parseDeviceTopic } from '../../../proto/src/index.js';
 import { MAX_PAYLOAD_BYTES, RejectCode } from '../errors.js';
+import type { DeviceMessage } from '../domain/device-message.js';
 import type { IngestPlan } from '../domain/merge-ops.js';
 import { reject, type Rejected } from '../domain/outcome.js';
 import { planEnvelope, planStatus, type PlanContext } from '../domain/plan-ingest.js';
 import { hasUnknownEnum, validateEnvelope, validateStatus } from '../domain/validate-envelope.js';
 
 export type Decoded =
-  | { ok: true; plan: IngestPlan; unknownEnum: boolean }
+  | { ok: true; plan: IngestPlan; message: DeviceMessage; unknownEnum: boolean }
   | { ok: 'ignore'; why: string }
   | Rejected;
 
@@ -27,7 +28,7 @@ export function decodeMessage(topic: string, payload: Buffer, ctx: PlanContext):
     }
     const valid = validateStatus(status, where);
     if (!valid.ok) return valid;
-    return { ok: true, plan: planStatus(status, payload, ctx.receivedAtMs), unknownEnum: false };
+    return { ok: true, plan: planStatus(status, payload, ctx.receivedAtMs), message: { kind: 's', status, receivedAtMs: ctx.receivedAtMs }, unknownEnum: false };
   }
 
   let env;
@@ -39,5 +40,10 @@ export function decodeMessage(topic: string, payload: Buffer, ctx: PlanContext):
   const valid = validateEnvelope(env, where, ctx.receivedAtMs);
   if (!valid.ok) return valid;
   const eventIdHex = Buffer.from(env.eventId).toString('hex');
-  return { ok: true, plan: planEnvelope(env, payload, eventIdHex, ctx), unknownEnum: hasUnknownEnum(env) };
+  return {
+    ok: true,
+    plan: planEnvelope(env, payload, eventIdHex, ctx),
+    message: { kind: 'e', envelope: env, receivedAtMs: ctx.receivedAtMs },
+    unknownEnum: hasUnknownEnum(env),
+  };
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../../../common/logger.js';
 import { backoffMs } from '../../../common/backoff.js';
 import { DEAD_LETTER_STREAM, FEED_STREAM } from '../../../common/feed.js';
 import type { PhoneProtector } from '../../../common/pii.js';
+import type { DeviceMessage } from '../domain/device-message.js';
 import type { IngestPlan } from '../domain/merge-ops.js';
 import type { Rejected } from '../domain/outcome.js';
 import type { GatewayMetrics } from '../metrics.js';
@@ -29,8 +30,17 @@ export interface IngestOptions {
   deadLetterStream?: string;
   /** Injected for tests. */
   now?: () => number;
-  /** Called with each newly recorded plan after it is durable (live fan-out hooks in here). */
-  onRecorded?: (plans: IngestPlan[]) => void;
+  /**
+   * Called once per flush with the messages it newly recorded (duplicates excluded), after they
+   * are durable and acknowledged: the live feed hooks in here. Must not throw or block.
+   */
+  onRecorded?: (recorded: Recorded[]) => void;
+}
+
+/** A message the ingest script recorded as new: its plan and what it was decoded from. */
+export interface Recorded {
+  plan: IngestPlan;
+  message: DeviceMessage;
 }
 
 type Done = (err?: Error) => void;
@@ -38,6 +48,7 @@ type Done = (err?: Error) => void;
 interface Item {
   topicKind: 'evt' | 'status' | 'other';
   plan?: IngestPlan;
+  message?: DeviceMessage;
   dead?: { topic: string; payload: Buffer; rejected: Rejected };
   done: Done;
 }
@@ -88,7 +99,7 @@ export class Ingest {
     this.unacked++;
     if (decoded.ok === true) {
       if (decoded.unknownEnum) this.o.metrics.unknownEnums.inc();
-      this.batcher.push({ topicKind, plan: decoded.plan, done });
+      this.batcher.push({ topicKind, plan: decoded.plan, message: decoded.message, done });
     } else {
       this.batcher.push({ topicKind, dead: { topic, payload, rejected: decoded }, done });
     }
@@ -141,10 +152,10 @@ export class Ingest {
   }
 
   private acknowledge(planItems: Item[], recorded: boolean[], dead: Item[]): void {
-    const newPlans: IngestPlan[] = [];
+    const fresh: Recorded[] = [];
     planItems.forEach((item, i) => {
       const isNew = recorded[i] === true;
-      if (isNew) newPlans.push(item.plan!);
+      if (isNew) fresh.push({ plan: item.plan!, message: item.message! });
       this.o.metrics.messages.inc({ kind: item.topicKind, outcome: isNew ? 'recorded' : 'duplicate' });
       item.done();
     });
@@ -158,7 +169,14 @@ export class Ingest {
     }
     this.unacked -= planItems.length + dead.length;
     this.o.metrics.pending.set(this.unacked);
-    if (newPlans.length > 0) this.o.onRecorded?.(newPlans);
+    if (fresh.length > 0 && this.o.onRecorded) {
+      try {
+        this.o.onRecorded(fresh);
+      } catch (err) {
+        // The messages are durable and acknowledged whatever a listener does.
+        this.o.log.error({ err }, 'onRecorded listener failed');
+      }
+    }
   }
 
   private async writeDeadLetters(dead: Item[]): Promise<void> {

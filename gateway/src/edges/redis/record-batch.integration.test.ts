@@ -21,7 +21,7 @@ after(async () => {
 
 const opArb = fc.record({
   target: fc.nat(2),
-  op: fc.constantFrom<MergeOpName>('min', 'max', 'setnx', 'clock', 'lww', 'sadd'),
+  op: fc.constantFrom<MergeOpName>('min', 'max', 'setnx', 'clock', 'lww', 'sadd', 'incr'),
   field: fc.constantFrom('a', 'b', 'c'),
   value: fc.integer({ min: 0, max: 50 }).map(String),
 });
@@ -100,3 +100,11 @@ function rebase(plan: IngestPlan, run: string): IngestPlan {
     targets: plan.targets.map((t) => ({ ...t, key: t.key.replace(/^x/, run) })),
   };
 }
+
+test('incr counts once per new event, and keeps large sums in plain decimal', async () => {
+  const key = `${ns}:counter`;
+  const plan = (id: number, by: string): IngestPlan => ({ kind: 'e', dedupeKey: `${ns}:dd:incr${id}`, targets: [{ key, ttlS: 0, ops: ['incr', 'n', by] }], bytes: Buffer.from('x') });
+  await recordBatch(redis, [plan(1, '123456789012345'), plan(1, '123456789012345'), plan(2, '1')], { stream, gatewayId: 'gw', dedupeTtlS: 60 }, Date.now());
+  await recordBatch(redis, [plan(2, '1'), plan(3, '1')], { stream, gatewayId: 'gw', dedupeTtlS: 60 }, Date.now());
+  assert.equal(await redis.hget(key, 'n'), '123456789012347');
+});

@@ -17,7 +17,7 @@
   ARGV[4]            the items, MessagePack: [[kind ('e' | 's'), [[ttl, [op, field, value, …]], …]], …]
                      one [ttl, ops] per target key, in KEYS order; ttl 0 = keep
   ARGV[5..]          the protobuf bytes of each item, in order (Redis's cmsgpack has no binary type)
-                     ops: min | max | setnx | clock | lww | sadd  (gateway/src/domain/merge-ops.ts)
+                     ops: min | max | setnx | clock | lww | sadd | incr  (gateway/src/domain/merge-ops.ts)
 
   Returns            an array with one integer per item: 1 recorded, 0 duplicate.
 
@@ -52,7 +52,12 @@ local function mergeHash(key, ops)
     local op, field, value = ops[o * 3 + 1], ops[o * 3 + 2], ops[o * 3 + 3]
     local c = cur[field]
     local win
-    if op == 'setnx' then
+    if op == 'incr' then
+      -- Exact only because this runs once per new message (see merge-ops.ts); '%.0f' keeps
+      -- large sums out of Lua's 14-digit '%g' notation.
+      value = string.format('%.0f', (tonumber(c) or 0) + tonumber(value))
+      win = true
+    elseif op == 'setnx' then
       win = not c
     elseif op == 'lww' then
       win = armed
