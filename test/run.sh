@@ -11,6 +11,9 @@ export CUNKE_DATA_DIR="${CUNKE_TEST_DATA_DIR:-$ROOT/var/test}"
 export REDIS_PORT="${TEST_REDIS_PORT:-6395}"
 export MQTT_PORT="${TEST_MQTT_PORT:-1895}"
 export SIM_DEVICES=3 SIM_TENANT=testsim
+# Gateways started by tests run no live hub unless a test gives them a port of its own, so a
+# running demo's hub port (8081) never clashes.
+export LIVE_HUB_PORT=0
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 # The stack's generated file is the source of the URLs and secrets; an outer shell's values must
 # not point the tests at another stack.
