@@ -55,6 +55,14 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, e: ApiEr
   return reply.code(e.status).type('application/json; charset=utf-8').send(body);
 }
 
+/** Paths of values that are numbers but not finite ('1e309' coerces to Infinity), as field names. */
+export function nonFiniteFields(value: unknown, path: string, out: string[] = []): string[] {
+  if (typeof value === 'number' && !Number.isFinite(value)) out.push(path);
+  else if (Array.isArray(value)) value.forEach((v, i) => nonFiniteFields(v, `${path}.${i}`, out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) nonFiniteFields(v, `${path}.${k}`, out);
+  return out;
+}
+
 export function installEnvelope(app: FastifyInstance): void {
   app.decorateRequest('lang', 'zh');
   app.addHook('onRequest', async (request) => {
@@ -65,6 +73,12 @@ export function installEnvelope(app: FastifyInstance): void {
   });
   app.decorateReply('created', function (this: FastifyReply, data: unknown) {
     return this.code(201).send({ code: 201, message: message('created', this.request.lang), data });
+  });
+  // ajv coerces '1e309' (query) and JSON's 1e309 (body) to Infinity and then skips its
+  // minimum/maximum checks, which only test finite numbers: refuse such values for every route.
+  app.addHook('preHandler', async (request) => {
+    const bad = [...nonFiniteFields(request.query, 'query'), ...nonFiniteFields(request.params, 'params'), ...nonFiniteFields(request.body, 'body')];
+    if (bad.length > 0) throw new ApiError('VALIDATION_FAILED', bad.map((field) => ({ field, rule: 'finite', message: 'must be a finite number' })));
   });
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const e = classify(err);
