@@ -64,15 +64,19 @@ export interface CallDelta {
   recordingId?: string;
 }
 
-/** A task's counters, absolute (the hub reads them from Redis; see hub/task-counters.ts). */
-export interface TaskDelta {
-  t: 'task';
+/** A task's counters as Redis keeps them (docs/live-protocol.md, "TaskCounters"). */
+export interface TaskCounters {
   taskId: string;
   dialed: number;
   connected: number;
   ended: number;
   talkMs: number;
   talkCalls: number;
+}
+
+/** A task's counters, absolute (the hub reads them from Redis; see hub/task-counters.ts). */
+export interface TaskDelta extends TaskCounters {
+  t: 'task';
 }
 
 export type LiveDelta = CallDelta | DeviceDelta | TaskDelta;

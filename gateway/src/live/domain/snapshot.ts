@@ -1,7 +1,7 @@
 // Snapshot assembly: the raw hashes and feed entries the snapshot script read atomically
 // (edges/readLiveSnapshot-3.lua) -> the state a topic's subscriber starts from. Pure.
 import { CALL_PHASES } from '../../domain/plan-ingest.js';
-import { causeName, directionName, lineStateName, parseFeedDeltas, simStateName, type CallDelta, type HealthGroup, type LineGroup, type PresenceGroup } from './deltas.js';
+import { causeName, directionName, lineStateName, parseFeedDeltas, simStateName, type CallDelta, type HealthGroup, type LineGroup, type PresenceGroup, type TaskCounters } from './deltas.js';
 import type { TopicRef } from './topics.js';
 
 export interface DeviceState {
@@ -34,14 +34,7 @@ export interface CallState {
   recordingId?: string;
 }
 
-export interface TaskCounters {
-  taskId: string;
-  dialed: number;
-  connected: number;
-  ended: number;
-  talkMs: number;
-  talkCalls: number;
-}
+export type { TaskCounters };
 
 export interface SnapshotData {
   devices: DeviceState[];
