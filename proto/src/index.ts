@@ -23,3 +23,4 @@ export const {
 
 export * from './topics.js';
 export * from './event-id.js';
+export * from './enum-names.js';

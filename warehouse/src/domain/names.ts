@@ -2,15 +2,11 @@
 // prefix ('HANGUP_CAUSE_NO_ANSWER' -> 'NO_ANSWER'), '' for the UNSPECIFIED zero value (so that
 // max() over partial rows prefers any reported value), and 'UNKNOWN_<n>' for a number this
 // build does not know (a newer device), which is kept rather than dropped.
-import { CallDirection, HangupCause, HangupParty, LineState, Presence, SimState } from '../../../proto/src/index.js';
-
-type EnumObject = Readonly<Record<string, string | number>>;
+import { CallDirection, HangupCause, HangupParty, LineState, Presence, SimState, enumShortName, type EnumObject } from '../../../proto/src/index.js';
 
 function shortName(enumObject: EnumObject, prefix: string, value: number | null | undefined): string {
   if (value === null || value === undefined || value === 0) return '';
-  const full = enumObject[value];
-  if (typeof full !== 'string') return `UNKNOWN_${value}`;
-  return full.startsWith(prefix) ? full.slice(prefix.length) : full;
+  return enumShortName(enumObject, prefix, value) ?? `UNKNOWN_${value}`;
 }
 
 export const causeName = (v: number | null | undefined): string =>

@@ -4,7 +4,7 @@
 // exactly as the ingest script merged the event: a group replaces the client's copy when its
 // clock is >= the one it holds (ties win, as in merge-ops.ts `clock`). Never a raw phone number:
 // the masked form only. docs/live-protocol.md is the public description of these shapes.
-import { CallDirection, HangupCause, LineState, Presence, SimState } from '../../../../proto/src/index.js';
+import { CallDirection, HangupCause, LineState, Presence, SimState, enumShortName, type EnumObject } from '../../../../proto/src/index.js';
 import type { PhoneProtector } from '../../../../common/pii.js';
 import type { DeviceMessage } from '../../domain/device-message.js';
 import { CALL_PHASE_RANK, lineStateAfter, presenceClock } from '../../domain/plan-ingest.js';
@@ -84,16 +84,15 @@ export type LiveDelta = CallDelta | DeviceDelta | TaskDelta;
 /** A delta as sent to clients: with the id of the feed entry it came from. */
 export type Identified<T extends LiveDelta = LiveDelta> = T & { id: string };
 
-/** Enum value -> name without its prefix ('LINE_STATE_IN_CALL' -> 'IN_CALL'). */
-function enumName(values: Record<number, string>, prefix: string, value: number | null | undefined): string {
-  const name = values[value ?? 0];
-  return name ? name.slice(prefix.length) : 'UNKNOWN';
+/** The live feed's names: an unset value is its UNSPECIFIED name, an unknown one 'UNKNOWN'. */
+function enumName(values: EnumObject, prefix: string, value: number | null | undefined): string {
+  return enumShortName(values, prefix, value ?? 0) ?? 'UNKNOWN';
 }
 
-export const lineStateName = (v: number | null | undefined) => enumName(LineState as unknown as Record<number, string>, 'LINE_STATE_', v);
-export const simStateName = (v: number | null | undefined) => enumName(SimState as unknown as Record<number, string>, 'SIM_STATE_', v);
-export const causeName = (v: number | null | undefined) => enumName(HangupCause as unknown as Record<number, string>, 'HANGUP_CAUSE_', v);
-export const directionName = (v: number | null | undefined) => enumName(CallDirection as unknown as Record<number, string>, 'CALL_DIRECTION_', v);
+export const lineStateName = (v: number | null | undefined) => enumName(LineState as unknown as EnumObject, 'LINE_STATE_', v);
+export const simStateName = (v: number | null | undefined) => enumName(SimState as unknown as EnumObject, 'SIM_STATE_', v);
+export const causeName = (v: number | null | undefined) => enumName(HangupCause as unknown as EnumObject, 'HANGUP_CAUSE_', v);
+export const directionName = (v: number | null | undefined) => enumName(CallDirection as unknown as EnumObject, 'CALL_DIRECTION_', v);
 
 /** The deltas one newly recorded message puts on its tenant's live feed (none for command acks). */
 export function deltasOf(message: DeviceMessage, protectPhone: PhoneProtector): LiveDelta[] {
