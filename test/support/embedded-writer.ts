@@ -6,11 +6,10 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { Config } from '../../common/config.js';
-import { DEAD_LETTER_STREAM, FEED_GROUP, FEED_STREAM } from '../../common/feed.js';
-import { createPhoneProtector, piiKeysFromHex } from '../../common/pii.js';
 import { ChdbWarehouse } from '../../warehouse/src/edges/chdb.js';
 import { migrate } from '../../warehouse/src/migrate.js';
-import { FeedWriter, type FeedWriterOptions } from '../../warehouse/src/writer/feed-writer.js';
+import type { FeedWriterOptions } from '../../warehouse/src/writer/feed-writer.js';
+import { startFeedWriters } from '../../warehouse/src/writer/start-writers.js';
 
 export interface EmbeddedWriter {
   warehouse: ChdbWarehouse;
@@ -24,26 +23,16 @@ export async function startEmbeddedWriter(config: Config, consumer: string, opti
   const warehouse = new ChdbWarehouse({ path: chdbDir, database: 'cunke' });
   await migrate(warehouse);
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-  const blockingRedis = redis.duplicate();
-  const writer = new FeedWriter(
-    {
-      redis, blockingRedis, warehouse,
-      log: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
-      protectPhone: createPhoneProtector(piiKeysFromHex(config.piiHashKey, config.piiEncKey), config.phoneDefaultRegion),
-    },
-    {
-      stream: FEED_STREAM, group: FEED_GROUP, consumer, deadLetterStream: DEAD_LETTER_STREAM, deadLetterMaxLen: 10_000,
-      batchMaxRows: config.writerBatchMaxRows, flushIntervalMs: config.writerFlushIntervalMs, ...options,
-    },
-  );
-  const writing = writer.run();
+  // The same wiring as the writer process and the embedded API: device and entity feeds.
+  const writers = startFeedWriters({
+    config, redis, warehouse, consumer, device: options,
+    log: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
+  });
   return {
     warehouse,
     redis,
     async stop() {
-      await writer.stop();
-      await writing.catch(() => undefined);
-      blockingRedis.disconnect();
+      await writers.stop();
       redis.disconnect();
       await warehouse.close();
       rmSync(chdbDir, { recursive: true, force: true });
