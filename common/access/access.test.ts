@@ -15,6 +15,15 @@ test('a token verifies until its expiry, then is EXPIRED', () => {
   assert.deepEqual(verifyToken(secret, token, 1_060_000), { ok: false, problem: 'EXPIRED' });
 });
 
+test('a signature spelled another way is refused (base64url ignores the last character\'s spare bits)', () => {
+  const { token } = issueToken(secret, claims, Date.now(), 60);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  for (const c of alphabet) {
+    if (c === token.at(-1)) continue;
+    assert.equal(verifyToken(secret, token.slice(0, -1) + c, Date.now()).ok, false, `last character ${c}`);
+  }
+});
+
 test('any change to a token, or another secret, breaks its signature', () => {
   const { token } = issueToken(secret, claims, Date.now(), 60);
   fc.assert(fc.property(fc.integer({ min: 4, max: token.length - 1 }), fc.constantFrom(...'ABCabc012_-'), (i, c) => {

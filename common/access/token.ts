@@ -54,8 +54,10 @@ export function verifyToken(secret: Buffer, token: string, nowMs: number): { ok:
   const dot = rest.indexOf('.');
   if (dot <= 0) return { ok: false, problem: 'MALFORMED' };
   const body = rest.slice(0, dot);
-  const given = Buffer.from(rest.slice(dot + 1), 'base64url');
-  const expected = Buffer.from(sign(secret, body), 'base64url');
+  // Compared as text: base64url decoding ignores the spare low bits of the last character, so
+  // comparing decoded bytes would accept several spellings of one signature.
+  const given = Buffer.from(rest.slice(dot + 1), 'latin1');
+  const expected = Buffer.from(sign(secret, body), 'latin1');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, problem: 'BAD_SIGNATURE' };
   let claims: TokenClaims;
   try {
