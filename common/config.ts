@@ -83,6 +83,53 @@ export const SETTINGS = {
   simDevices: s({ env: 'SIM_DEVICES', kind: 'int', default: '20', min: 1, max: 20000, doc: 'Simulated devices started by `npm start` and provisioned in the broker.' }),
   simTenant: s({ env: 'SIM_TENANT', kind: 'string', default: 'demo', doc: 'Tenant of the simulated devices.' }),
   simCallsPerMinute: s({ env: 'SIM_CALLS_PER_MINUTE', kind: 'int', default: '6', min: 0, max: 60000, doc: 'Calls each simulated device places per minute on its own (0 = only on command).' }),
+
+  // Recordings (issue 4 §2.6): upload URLs the gateway issues to devices, storage, signed downloads.
+  recordingUploadTtlS: s({ env: 'RECORDING_UPLOAD_TTL_S', kind: 'int', default: '900', min: 10, max: 86400, doc: 'Lifetime of the signed upload URL the gateway sends a device in UploadRecording (HMAC key derived from AUTH_TOKEN_SECRET with HKDF).' }),
+  recordingUploadBaseUrl: s({ env: 'RECORDING_UPLOAD_BASE_URL', kind: 'string', default: '', doc: 'Base URL devices reach the API at for uploads; defaults to API_PUBLIC_URL, else http://API_HOST:API_PORT.' }),
+  recordingReannounceS: s({ env: 'RECORDING_REANNOUNCE_S', kind: 'int', default: '600', min: 1, max: 604800, doc: 'A device-agent announces a recording again (new RecordingReady event, same recording id) when it has not uploaded it this long after the last announcement: the gateway\'s upload command is best effort.' }),
+  recordingMaxBytes: s({ env: 'RECORDING_MAX_BYTES', kind: 'int', default: '52428800', min: 1024, doc: 'Largest recording the API stores (413 above it). Uploads are streamed to storage, never buffered.' }),
+  recordingDownloadTtlS: s({ env: 'RECORDING_DOWNLOAD_TTL_S', kind: 'int', default: '600', min: 10, max: 86400, doc: 'Lifetime of the signed download URL returned by GET …/call-records/{recordId}/recording.' }),
+  recordingStorage: s({ env: 'RECORDING_STORAGE', kind: 'enum', default: 'local', values: ['local', 's3'], doc: 'Where recordings are stored: local disk (RECORDING_DIR) or an S3-compatible bucket.' }),
+  recordingDir: s({ env: 'RECORDING_DIR', kind: 'string', default: '', doc: 'Local recording store; defaults to $CUNKE_DATA_DIR/recordings.' }),
+  s3Endpoint: s({ env: 'S3_ENDPOINT', kind: 'string', default: '', doc: 'S3-compatible endpoint (e.g. https://s3.eu-west-1.amazonaws.com, http://minio:9000); path-style requests.' }),
+  s3Bucket: s({ env: 'S3_BUCKET', kind: 'string', default: '', doc: 'Bucket of the recordings (RECORDING_STORAGE=s3).' }),
+  s3Region: s({ env: 'S3_REGION', kind: 'string', default: 'us-east-1', doc: 'Region used in SigV4 signatures.' }),
+  s3AccessKeyId: s({ env: 'S3_ACCESS_KEY_ID', kind: 'string', default: '', doc: 'S3 access key id.' }),
+  s3SecretAccessKey: s({ env: 'S3_SECRET_ACCESS_KEY', kind: 'string', default: '', secret: true, doc: 'S3 secret access key.' }),
+
+  // Device control (spec 004 §4.4): the device registry and its broker credentials.
+  deviceProvisioner: s({ env: 'DEVICE_PROVISIONER', kind: 'enum', default: 'local', values: ['local', 'none'], doc: 'How device credentials issued by the API reach the broker. `local`: written (hashed) into the local stack\'s Mosquitto password file and ACL under $CUNKE_DATA_DIR, and the broker reloaded. `none`: the broker is managed elsewhere; the API keeps only the password\'s Mosquitto hash in the registry (`password_hash` in Redis and dim_device) for an external auth backend to check.' }),
+  deviceMqttPublicUrl: s({ env: 'DEVICE_MQTT_PUBLIC_URL', kind: 'string', default: '', doc: 'Broker URL given to devices with their credentials; defaults to MQTT_URL.' }),
+
+  // Call tasks (spec 004 §2.1–2.3): creation limits of POST /api/v1/lead-generation/call-tasks.
+  callTaskMaxPhones: s({ env: 'CALL_TASK_MAX_PHONES', kind: 'int', default: '100000', min: 1, max: 1000000, doc: 'Most numbers one call task may hold (422 above it).' }),
+  callTaskBodyLimitBytes: s({ env: 'CALL_TASK_BODY_LIMIT_BYTES', kind: 'int', default: '4194304', min: 1024, max: 104857600, doc: 'Largest body of a call-task create (its phone list); only that route, the global API_BODY_LIMIT_BYTES stays as it is.' }),
+
+  // Call analysis (spec 004 §4.3, issue 4): the BullMQ worker and its analyser (api/src/analysis).
+  analysisWorker: s({ env: 'ANALYSIS_WORKER', kind: 'enum', default: 'auto', values: ['auto', 'true', 'false'], doc: 'Whether the API process runs the call-analysis worker. `auto`: yes when it owns the embedded chDB (API_RUN_WRITER resolves to yes), as in the single-process setup.' }),
+  analysisConcurrency: s({ env: 'ANALYSIS_CONCURRENCY', kind: 'int', default: '4', min: 1, max: 256, doc: 'Calls one worker analyses at a time (the HTTP provider spends most of its time waiting).' }),
+  analysisProvider: s({ env: 'ANALYSIS_PROVIDER', kind: 'enum', default: 'offline', values: ['offline', 'http'], doc: '`offline`: the built-in Chinese lexicon analyser over the call\'s transcript (tenant rules at /api/v1/lead-generation/analysis-rules). `http`: an external AI service at ANALYSIS_HTTP_URL.' }),
+  analysisLanguage: s({ env: 'ANALYSIS_LANGUAGE', kind: 'string', default: 'zh-CN', doc: 'Language sent to the analyser with each transcript.' }),
+  analysisHttpUrl: s({ env: 'ANALYSIS_HTTP_URL', kind: 'string', default: '', doc: 'Endpoint of the external analyser (POST JSON {transcript, language, rules}); required with ANALYSIS_PROVIDER=http.' }),
+  analysisHttpApiKey: s({ env: 'ANALYSIS_HTTP_API_KEY', kind: 'string', default: '', secret: true, doc: 'Bearer key sent to the external analyser.' }),
+  analysisHttpTimeoutMs: s({ env: 'ANALYSIS_HTTP_TIMEOUT_MS', kind: 'int', default: '15000', min: 100, max: 600000, doc: 'Longest one request to the external analyser may take (headers and body).' }),
+  analysisHttpRetries: s({ env: 'ANALYSIS_HTTP_RETRIES', kind: 'int', default: '3', min: 0, max: 20, doc: 'Retries of a timed-out, 5xx or 429 request (exponential backoff from 500 ms, Retry-After honoured up to 60 s); then the call\'s analysis is FAILED and dead-lettered to cunke:dlq:analysis.' }),
+
+  // Dialer (issue 4, gateway/src/dialer): runs call tasks, dispatches MakeCall to devices.
+  dialerEnabled: s({ env: 'DIALER_ENABLED', kind: 'bool', default: 'true', doc: 'Whether the gateway runs the dialer (scheduled starts, dispatch, reconciliation). Several instances may: a per-task lease lets one drive each task.' }),
+  dialerTickMs: s({ env: 'DIALER_TICK_MS', kind: 'int', default: '100', min: 5, max: 10000, doc: 'How often each driven task looks for due numbers and free devices.' }),
+  dialerReconcileMs: s({ env: 'DIALER_RECONCILE_MS', kind: 'int', default: '250', min: 5, max: 10000, doc: 'How often in-flight MakeCalls are resolved from the command-ack, call and device state ingest keeps.' }),
+  dialerLeaseMs: s({ env: 'DIALER_LEASE_MS', kind: 'int', default: '5000', min: 1000, max: 600000, doc: 'Per-task lease (renewed every second): how long a crashed instance keeps a task before another takes it over.' }),
+  dialerAckTimeoutMs: s({ env: 'DIALER_ACK_TIMEOUT_MS', kind: 'int', default: '15000', min: 500, max: 600000, doc: 'A MakeCall expires (device refuses it) this long after it was issued; without an ack by then (+2 s for ingest) the attempt is NO_ACK.' }),
+  dialerOfflineGraceMs: s({ env: 'DIALER_OFFLINE_GRACE_MS', kind: 'int', default: '60000', min: 0, max: 86400000, doc: 'A call whose device has been OFFLINE this long is resolved as DEVICE_LOST.' }),
+  dialerSilentMs: s({ env: 'DIALER_SILENT_MS', kind: 'int', default: '300000', min: 1000, max: 86400000, doc: 'A call with no sign of life from its device (heartbeat, call event) this long is resolved as DEVICE_LOST. Keep above the heartbeat interval.' }),
+  dialerCooldownS: s({ env: 'DIALER_COOLDOWN_S', kind: 'int', default: '600', min: 1, max: 86400, doc: 'How long a device the health rules flagged (collapsed connect rate, piling errors) gets no calls.' }),
+  dialerDefaultTimezone: s({ env: 'DIALER_DEFAULT_TIMEZONE', kind: 'string', default: 'Asia/Shanghai', doc: 'IANA time zone of callees whose region has no entry in the dialer\'s region table (calling windows, daily caps).' }),
+  // Lead pipeline (issue 5): scenes, ingestion stream, pipeline worker.
+  leadPipelineWorker: s({ env: 'LEAD_PIPELINE_WORKER', kind: 'enum', default: 'auto', values: ['auto', 'true', 'false'], doc: 'Whether the API process runs the lead pipeline worker (reads cunke:leads:ingest and cunke:leads:signals). `auto`: yes when it owns the embedded chDB, like ANALYSIS_WORKER.' }),
+  leadIngestBodyLimitBytes: s({ env: 'LEAD_INGEST_BODY_LIMIT_BYTES', kind: 'int', default: '262144', min: 1024, max: 10485760, doc: 'Largest body POST /api/v1/leads/ingestions accepts (one lead\'s raw payload).' }),
+  leadIngestStreamMaxLen: s({ env: 'LEAD_INGEST_STREAM_MAXLEN', kind: 'int', default: '1000000', min: 1000, max: 100000000, doc: 'Approximate cap of the ingest stream (XADD MAXLEN ~); entries beyond it are trimmed oldest first, so keep it far above the worker\'s backlog.' }),
 } as const;
 
 type Settings = typeof SETTINGS;

@@ -29,11 +29,16 @@ export function piiKeysFromHex(hashKeyHex: string, encKeyHex: string): PiiKeys {
  * Numbers without a country code are read in `defaultRegion`.
  */
 export function normalizePhone(raw: string, defaultRegion = 'CN'): string | null {
+  return parsePhone(raw, defaultRegion)?.e164 ?? null;
+}
+
+/** normalizePhone plus the number's ISO region ('' when libphonenumber cannot tell), from one parse. */
+export function parsePhone(raw: string, defaultRegion = 'CN'): { e164: string; region: string } | null {
   const trimmed = raw.trim();
   if (trimmed === '' || !/\d/.test(trimmed)) return null;
   const parsed = parsePhoneNumberFromString(trimmed, defaultRegion as CountryCode);
   if (!parsed || !parsed.isPossible()) return null;
-  return parsed.number;
+  return { e164: parsed.number, region: parsed.country ?? '' };
 }
 
 /** Keyed hash for equality lookups; hex. Unkeyed hashes of phone numbers are trivially reversible. */

@@ -10,13 +10,19 @@ import { installIdempotency } from './plugins/idempotency.js';
 import { installObservability, requestId, requestSerializers } from './plugins/observability.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { installRateLimit } from './plugins/rate-limit.js';
+import { analysisRuleRoutes } from './modules/analysis-rules/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { callRecordRoutes } from './modules/call-records/routes.js';
+import { callTaskRoutes } from './modules/call-tasks/routes.js';
+import { complianceRoutes } from './modules/compliance/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { deviceRoutes } from './modules/devices/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
+import { recordingRoutes } from './modules/recordings/routes.js';
+import { leadRoutes } from './modules/leads/routes.js';
+import { sceneRoutes } from './modules/scenes/routes.js';
 import './http/context.js';
 
 export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
@@ -44,5 +50,11 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: '/api/v1', deps });
   await app.register(deviceRoutes, { prefix: '/api/v1', deps });
   await app.register(callRecordRoutes, { prefix: '/api/v1/lead-generation', deps });
+  await app.register(analysisRuleRoutes, { prefix: '/api/v1/lead-generation', deps });
+  await app.register(recordingRoutes, { prefix: '/api/v1', deps });
+  await app.register(callTaskRoutes, { prefix: '/api/v1/lead-generation', deps });
+  await app.register(complianceRoutes, { prefix: '/api/v1/lead-generation', deps });
+  await app.register(sceneRoutes, { prefix: '/api/v1', deps });
+  await app.register(leadRoutes, { prefix: '/api/v1', deps });
   return app;
 }

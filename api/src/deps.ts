@@ -6,7 +6,9 @@ import type { Config } from '../../common/config.js';
 import type { Logger } from '../../common/logger.js';
 import type { PiiKeys } from '../../common/pii.js';
 import type { Warehouse } from '../../warehouse/src/warehouse.js';
+import type { TaskStore } from '../../common/call-tasks/task-store.js';
 import type { AuditTrail } from './audit/audit-trail.js';
+import type { TaskScheduler } from './call-tasks/scheduler.js';
 import type { IdentityStore } from './identity/identity-store.js';
 import type { ApiMetrics } from './plugins/observability.js';
 
@@ -25,6 +27,9 @@ export interface ApiDeps {
   resolver: PrincipalResolver;
   identity: IdentityStore;
   audit: AuditTrail;
+  /** Call tasks (issue 4): the store shared with the dialer, and the producer of scheduled starts. */
+  tasks: TaskStore;
+  scheduler: TaskScheduler;
   registry: Registry;
   metrics: ApiMetrics;
   readiness: ReadinessCheck[];

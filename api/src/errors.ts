@@ -9,6 +9,7 @@ export const API_ERR = {
   FORBIDDEN: { status: 403, message: 'forbidden' },
   NOT_FOUND: { status: 404, message: 'notFound' },
   CONFLICT: { status: 409, message: 'conflict' },
+  TASK_STATE_CONFLICT: { status: 409, message: 'taskStateConflict' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, message: 'idempotencyInProgress' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'payloadTooLarge' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'unsupportedMediaType' },

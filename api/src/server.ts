@@ -18,6 +18,11 @@ import type { Warehouse } from '../../warehouse/src/warehouse.js';
 import { startFeedWriters, type FeedWriters } from '../../warehouse/src/writer/start-writers.js';
 import { buildApp } from './app.js';
 import { AuditTrail } from './audit/audit-trail.js';
+import { shouldRunAnalysisWorker, startAnalysis } from './analysis/start.js';
+import { shouldRunLeadPipeline, startLeadPipeline } from './leads/pipeline/start.js';
+import { rebuildCallTasks } from './call-tasks/rebuild.js';
+import { TaskScheduler } from './call-tasks/scheduler.js';
+import { TaskStore } from '../../common/call-tasks/task-store.js';
 import type { ApiDeps, ReadinessCheck } from './deps.js';
 import { IdentityStore } from './identity/identity-store.js';
 import { createApiMetrics } from './plugins/observability.js';
@@ -75,9 +80,11 @@ export async function startApi(config: Config, log: Logger, overrides: ApiOverri
   identity.attachWarehouse(warehouse);
   // Redis is rebuildable (DESIGN.md): an empty identity index with history in the warehouse
   // means Redis lost its data, so the index is restored before the first request.
+  let redisLost = false;
   if ((await redis.scard('cunke:auth:tenants')) === 0) {
     const restored = await identity.rebuild(warehouse);
     if (restored.tenants > 0) log.warn(restored, 'identity index was empty: rebuilt from the warehouse');
+    redisLost = restored.tenants > 0;
   }
 
   const host = reachable(config.apiHost);
@@ -92,8 +99,16 @@ export async function startApi(config: Config, log: Logger, overrides: ApiOverri
     resolver: new PrincipalResolver(redis, tokenSecret),
     audit: new AuditTrail(redis, instance, log.child({ stage: 'audit' }), metrics.auditFailures),
     liveUrl: `ws://${reachable(config.liveHubHost)}:${config.liveHubPort}/live`,
+    tasks: new TaskStore(redis, pii, { instance, log: log.child({ stage: 'call-tasks' }), defaultRegion: config.phoneDefaultRegion }),
+    scheduler: new TaskScheduler(config.redisUrl),
   };
+  // Call tasks were lost with the same Redis: restore them (and their scheduled starts) too.
+  if (redisLost) log.warn(await rebuildCallTasks(warehouse, deps.tasks, deps.scheduler), 'call tasks rebuilt from the warehouse');
   const app = await buildApp(deps);
+  // Call analysis (issue 4): the BullMQ worker, in this process when it owns the embedded warehouse.
+  const analysis = shouldRunAnalysisWorker(config, runWriters) ? startAnalysis(config, { redis, warehouse, log, writer: instance }) : null;
+  // Lead pipeline (issue 5): the ingest/signals stream consumer, under the same rule.
+  const leadPipeline = shouldRunLeadPipeline(config, runWriters) ? await startLeadPipeline(deps, log) : null;
   const address = await app.listen({ host: config.apiHost, port: config.apiPort });
   const url = config.apiPort === 0 ? address.replace('0.0.0.0', '127.0.0.1') : `http://${host}:${config.apiPort}`;
   log.info({ url, runWriters }, 'api listening');
@@ -102,6 +117,9 @@ export async function startApi(config: Config, log: Logger, overrides: ApiOverri
     app, deps, url, writers,
     async stop() {
       await app.close();
+      await analysis?.close();
+      await leadPipeline?.stop();
+      await deps.scheduler.close();
       await writers?.stop();
       redis.disconnect();
       if (ownsWarehouse) await warehouse.close();

@@ -49,12 +49,24 @@ const ROUTES: [string, (id: string) => string][] = [
   ['POST', () => '/api/v1/auth/tokens'],
   ['GET', () => '/api/v1/auth/me'],
   ['GET', () => '/api/v1/roles'],
+  ['GET', () => '/api/v1/lead-generation/call-tasks'],
+  ['POST', () => '/api/v1/lead-generation/call-tasks'],
+  ['GET', (id) => `/api/v1/lead-generation/call-tasks/${id}`],
+  ['PUT', (id) => `/api/v1/lead-generation/call-tasks/${id}/status`],
+  ['PUT', (id) => `/api/v1/lead-generation/call-tasks/${id}/cancel`],
+  ['POST', () => '/api/v1/lead-generation/dnc'],
+  ['DELETE', () => '/api/v1/lead-generation/dnc'],
+  ['GET', () => '/api/v1/lead-generation/dnc/check'],
+  ['PUT', () => '/api/v1/lead-generation/compliance'],
 ];
 
 const body = fc.oneof(
   fc.constant(undefined),
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.record({ name: nasty, role: nasty, email: nasty, status: nasty, scopes: fc.array(nasty), userId: nasty }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ name: nasty, callScript: nasty, phoneNumbers: fc.array(nasty, { maxLength: 5 }), scheduledTime: nasty, deviceIds: fc.array(nasty, { maxLength: 3 }), action: fc.constantFrom('START', 'STOP', 'X'),
+    callingWindow: fc.record({ start: nasty, end: nasty, days: fc.array(fc.integer({ min: -2, max: 9 }), { maxLength: 8 }) }), maxAttemptsPerNumberPerDay: fc.integer({ min: -1, max: 60 }) }, { requiredKeys: [] })
+    .map((v) => JSON.stringify(v)),
   fc.string(),
 );
 

@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   'lead:call:edit': 'Edit call tasks',
   'lead:call:control': 'Start and stop call tasks',
   'lead:call:cancel': 'Cancel call tasks',
+  'lead:call:compliance': 'Manage the do-not-call list and calling hours',
   'lead:call:record:list': 'List call records',
   'lead:call:record:view': 'View one call record with its full analysis',
   'lead:call:record:download': 'Download call recordings',
@@ -17,6 +18,13 @@ export const PERMISSIONS = {
   'lead:order:auth': 'Authorise e-commerce platforms',
   'lead:order:sync': 'Run order synchronisation',
   'lead:order:view': 'View orders and order leads',
+  // spec 000: scene acquisition (issue 5; the spec names no strings, these follow lead:call:*)
+  'lead:scene:view': 'View acquisition scene configurations',
+  'lead:scene:manage': 'Create, update and delete acquisition scene configurations',
+  'lead:ingest': 'Submit leads (POST /leads/ingestions)',
+  'lead:view': 'List and view leads with their processing log',
+  'lead:assign': 'Assign and reassign leads',
+  'lead:edit': 'Change a lead\'s status and notes (PUT /leads/{id})',
   // platform
   'device:view': 'View devices and their live state',
   'device:manage': 'Register, rename, disable devices and issue their credentials',
@@ -41,11 +49,11 @@ export const ROLES = {
   admin: { description: 'Everything in the tenant', permissions: ALL_PERMISSIONS },
   supervisor: {
     description: 'Runs call tasks and watches the floor live; sees numbers unmasked',
-    permissions: [...CALL_READ, 'lead:call:create', 'lead:call:edit', 'lead:call:control', 'lead:call:cancel',
-      'lead:call:record:download', 'device:view', 'live:view', 'pii:view'],
+    permissions: [...CALL_READ, 'lead:call:create', 'lead:call:edit', 'lead:call:control', 'lead:call:cancel', 'lead:call:compliance',
+      'lead:call:record:download', 'device:view', 'live:view', 'pii:view', 'lead:scene:view', 'lead:scene:manage', 'lead:ingest', 'lead:view', 'lead:assign', 'lead:edit'],
   },
-  analyst: { description: 'Reads records and devices; numbers masked', permissions: [...CALL_READ, 'device:view', 'live:view', 'lead:order:view'] },
-  integrator: { description: 'A CRM or BI system pulling records over REST; numbers masked', permissions: [...CALL_READ, 'device:view'] },
+  analyst: { description: 'Reads records and devices; numbers masked', permissions: [...CALL_READ, 'device:view', 'live:view', 'lead:order:view', 'lead:view', 'lead:scene:view'] },
+  integrator: { description: 'A CRM or BI system pulling records over REST; numbers masked', permissions: [...CALL_READ, 'device:view', 'lead:ingest', 'lead:view'] },
   viewer: { description: 'The live dashboard only', permissions: ['live:view', 'device:view'] },
 } as const satisfies Record<string, { description: string; permissions: readonly Permission[] }>;
 

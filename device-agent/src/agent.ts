@@ -23,6 +23,7 @@ import type { Outbox } from './outbox/outbox.js';
 import { AutonomousCaller } from './runtime/autonomous.js';
 import { CallRunner, type CallSummary } from './runtime/call-runner.js';
 import { CommandHandler } from './runtime/command-handler.js';
+import { RecordingUploader, type PutFn } from './runtime/recording-uploader.js';
 import { newCounters, type AgentCounters, type AgentEvent, type AgentEventListener } from './runtime/counters.js';
 import { EventSink } from './runtime/event-sink.js';
 import { HeartbeatTimer } from './runtime/heartbeat.js';
@@ -71,6 +72,10 @@ export interface AgentOptions {
    * show per-task counters (default ['demo']; [] leaves them untagged).
    */
   demoTaskIds?: readonly string[];
+  /** RECORDING_REANNOUNCE_S: announce a recording again when not uploaded this long after (default 600; 0 = never). */
+  recordingReannounceS?: number;
+  /** HTTP PUT used for uploads (tests; default fetch). */
+  uploadPut?: PutFn;
   /** AGENT_OUTBOX_MAX_EVENTS (default 100,000). */
   outboxMaxEvents?: number;
   /** QoS 1 publishes in flight (default 64, capped by the broker's Receive Maximum). */
@@ -124,6 +129,7 @@ export class Agent {
   private readonly publisher: Publisher;
   private readonly runner: CallRunner;
   private readonly commands: CommandHandler;
+  readonly uploads: RecordingUploader;
   private readonly heartbeat: HeartbeatTimer;
   private readonly autonomous: AutonomousCaller;
   private readonly listeners = new Set<AgentEventListener>();
@@ -170,8 +176,17 @@ export class Agent {
       counters: this.counters, emit, log, onLineFree: () => this.autonomous.onLineFree(),
     });
     this.heartbeat = new HeartbeatTimer(this.clock, options.heartbeatIntervalS ?? DEFAULTS.heartbeatIntervalS, () => this.beat());
+    this.uploads = new RecordingUploader({
+      dialer: this.dialer, sink: this.sink, clock: this.clock, log, seed,
+      reannounceMs: (options.recordingReannounceS ?? 600) * 1000, ...(options.uploadPut ? { put: options.uploadPut } : {}),
+    });
+    this.listeners.add((event) => {
+      if (event.type !== 'call-completed' || !event.summary.recording) return;
+      const s = event.summary;
+      this.uploads.track({ callId: s.callId, taskId: s.taskId, commandId: s.commandId, phoneNumber: s.phoneNumber, callerId: s.callerId }, s.recording!);
+    });
     this.commands = new CommandHandler({
-      sink: this.sink, journal: this.journal, runner: this.runner, clock: this.clock, counters: this.counters, emit, log,
+      sink: this.sink, journal: this.journal, runner: this.runner, clock: this.clock, counters: this.counters, emit, log, uploads: this.uploads,
       setHeartbeatInterval: (s) => this.heartbeat.setInterval(s),
       onCallDone: (p) => this.track(p),
     });
@@ -261,6 +276,7 @@ export class Agent {
     this.state = 'stopping';
     this.autonomous.stop();
     this.heartbeat.stop();
+    this.uploads.stop();
     this.runner.hangup();
     await settleWithin([...this.calls], STOP_CALL_GRACE_MS);
     if (this.transport.connected) await settleWithin([this.publisher.drained()], STOP_DRAIN_GRACE_MS);
@@ -287,6 +303,7 @@ export class Agent {
     this.state = 'crashed';
     this.autonomous.stop();
     this.heartbeat.stop();
+    this.uploads.stop();
     this.publisher.stop();
     this.dialer.dispose();
     this.transport.crash();

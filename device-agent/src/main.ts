@@ -35,7 +35,7 @@ async function run(command: Exclude<CliCommand, { kind: 'help' }>, config: Confi
   const fleet = new Fleet({
     devices, mqttUrl: config.mqttUrl, dataDir: config.dataDir, timeScale: command.timeScale,
     callsPerMinute: command.callsPerMinute, demoTaskIds: simTaskIds(command.tasks), heartbeatS: command.heartbeatS,
-    outboxMaxEvents: config.agentOutboxMaxEvents, fsync: command.fsync, seed, logger: log,
+    outboxMaxEvents: config.agentOutboxMaxEvents, recordingReannounceS: config.recordingReannounceS, fsync: command.fsync, seed, logger: log,
   });
   const startedAt = Date.now();
   log.info({ devices: devices.length, tenant: command.tenant, mqttUrl: config.mqttUrl, seed, timeScale: command.timeScale, callsPerMinute: command.callsPerMinute, tasks: command.tasks }, 'starting agents');

@@ -8,12 +8,15 @@ import type { Config } from '../../common/config.js';
 import type { Logger } from '../../common/logger.js';
 import { createPhoneProtector, piiKeysFromHex } from '../../common/pii.js';
 import { serveMetrics } from '../../common/metrics-server.js';
+import { startDialer, type DialerHandle } from './dialer/start-dialer.js';
 import { IngestSubscriber } from './edges/mqtt/ingest-subscriber.js';
 import { LiveFeedPublisher } from './live/feed-publisher.js';
 import { LiveHub } from './live/hub.js';
 import { closeListener, listen } from './live/listen.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { Ingest, type IngestOptions, type Recorded } from './pipeline/ingest.js';
+import { UploadIssuer } from './recordings/upload-issuer.js';
+import { recordingKeysFrom } from '../../common/recordings/signed-url.js';
 
 export interface GatewayHandle {
   ingest: Ingest;
@@ -38,6 +41,8 @@ export interface GatewayOverrides {
   liveRevalidateMs?: number;
   /** false: no live hub whatever LIVE_HUB_PORT says (e.g. `--retire`, which must not take the port). */
   liveHub?: boolean;
+  /** false: no dialer whatever DIALER_ENABLED says (`--retire`, tests of ingest alone). */
+  dialer?: boolean;
 }
 
 interface LiveRuntime {
@@ -94,6 +99,14 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
   const protectPhone = createPhoneProtector(pii, config.phoneDefaultRegion);
   // The feed's source runs on every instance, hub or not: any instance's hub reads every feed.
   const liveFeed = new LiveFeedPublisher({ redis, gatewayId: config.gatewayId, protectPhone, metrics, log: log.child({ stage: 'live-feed' }) });
+  // UploadRecording commands for newly recorded RecordingReady steps (issue 4 recordings).
+  const apiHost = config.apiHost === '0.0.0.0' || config.apiHost === '::' ? '127.0.0.1' : config.apiHost;
+  const uploads = new UploadIssuer({
+    mqttUrl: config.mqttUrl, username: config.mqttGatewayUsername, password: config.mqttGatewayPassword, gatewayId: config.gatewayId,
+    baseUrl: config.recordingUploadBaseUrl || config.apiPublicUrl || `http://${apiHost}:${config.apiPort}`,
+    ttlS: config.recordingUploadTtlS, key: recordingKeysFrom(tokenSecretFromHex(config.authTokenSecret)).upload,
+    log: log.child({ stage: 'recordings' }),
+  });
   const ingest = new Ingest({
     gatewayId: config.gatewayId,
     redis,
@@ -109,6 +122,7 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
     deadLetterStream: overrides.deadLetterStream,
     onRecorded: (recorded: Recorded[]) => {
       liveFeed.onRecorded(recorded);
+      uploads.onRecorded(recorded);
       overrides.onRecorded?.(recorded);
     },
   });
@@ -129,7 +143,11 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
       redis.disconnect();
       throw err;
     });
+  uploads.start();
   await subscriber.start();
+  const dialer: DialerHandle | null = config.dialerEnabled && overrides.dialer !== false
+    ? await startDialer(config, log, metrics.registry)
+    : null;
   metrics.ready.set(1);
   const metricsServer = await serveMetrics(metrics.registry, config.gatewayMetricsPort, config.metricsHost);
   log.info({ gatewayId: config.gatewayId, metricsPort: config.gatewayMetricsPort, livePort: live?.port ?? null }, 'gateway started');
@@ -145,10 +163,12 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
     redis,
     livePort: live?.port ?? null,
     async stop() {
+      await dialer?.stop();
       await stopLive();
       await Promise.race([ingest.drain(), new Promise((r) => setTimeout(r, 10_000))]);
       ingest.stop();
       await subscriber.stop();
+      await uploads.stop();
       metricsServer?.close();
       redis.disconnect();
       log.info('gateway stopped');
@@ -158,16 +178,19 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
       await subscriber.retire();
       await ingest.drain();
       ingest.stop();
+      await uploads.stop();
       await subscriber.endSessions();
       metricsServer?.close();
       redis.disconnect();
       log.info('gateway retired: broker sessions deleted');
     },
     kill() {
+      dialer?.kill();
       live?.hub.kill();
       live?.close();
       ingest.stop();
       subscriber.kill();
+      uploads.kill();
       metricsServer?.close();
       redis.disconnect();
     },

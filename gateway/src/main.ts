@@ -8,8 +8,9 @@ const log = createLogger('gateway', config.logLevel);
 log.info({ config: describeConfig(config) }, 'starting');
 
 const retiring = process.argv.includes('--retire');
-// A retiring instance only drains its broker sessions: no hub (its port may be a running one's).
-const gateway = await startGateway(config, log, { liveHub: !retiring });
+// A retiring instance only drains its broker sessions: no hub (its port may be a running one's),
+// no dialer.
+const gateway = await startGateway(config, log, { liveHub: !retiring, dialer: !retiring });
 
 if (retiring) {
   // Decommissioning an instance: see GATEWAY_SESSION_EXPIRY_S in docs/configuration.md.

@@ -1572,8 +1572,11 @@ export namespace cunke {
                 /** DeviceCommand configUpdate. */
                 configUpdate?: (cunke.device.v1.ConfigUpdate.$Properties|null);
 
+                /** DeviceCommand uploadRecording. */
+                uploadRecording?: (cunke.device.v1.UploadRecording.$Properties|null);
+
                 /** DeviceCommand command. */
-                command?: ("makeCall"|"hangup"|"ping"|"configUpdate");
+                command?: ("makeCall"|"hangup"|"ping"|"configUpdate"|"uploadRecording");
 
                 /**
                  * Creates a new DeviceCommand instance using the specified properties.
@@ -1663,8 +1666,11 @@ export namespace cunke {
                     /** DeviceCommand configUpdate */
                     configUpdate?: (cunke.device.v1.ConfigUpdate.$Properties|null);
 
+                    /** DeviceCommand uploadRecording */
+                    uploadRecording?: (cunke.device.v1.UploadRecording.$Properties|null);
+
                     /** DeviceCommand command */
-                    command?: ("makeCall"|"hangup"|"ping"|"configUpdate");
+                    command?: ("makeCall"|"hangup"|"ping"|"configUpdate"|"uploadRecording");
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -1679,9 +1685,10 @@ export namespace cunke {
                   hangup?: cunke.device.v1.HangupCall.$Shape|null;
                   ping?: cunke.device.v1.Ping.$Shape|null;
                   configUpdate?: cunke.device.v1.ConfigUpdate.$Shape|null;
+                  uploadRecording?: cunke.device.v1.UploadRecording.$Shape|null;
                   $unknowns?: Uint8Array[];
                 } & (
-                  ({ command?: undefined; makeCall?: null; hangup?: null; ping?: null; configUpdate?: null }|{ command?: "makeCall"; makeCall: cunke.device.v1.MakeCall.$Shape; hangup?: null; ping?: null; configUpdate?: null }|{ command?: "hangup"; makeCall?: null; hangup: cunke.device.v1.HangupCall.$Shape; ping?: null; configUpdate?: null }|{ command?: "ping"; makeCall?: null; hangup?: null; ping: cunke.device.v1.Ping.$Shape; configUpdate?: null }|{ command?: "configUpdate"; makeCall?: null; hangup?: null; ping?: null; configUpdate: cunke.device.v1.ConfigUpdate.$Shape })
+                  ({ command?: undefined; makeCall?: null; hangup?: null; ping?: null; configUpdate?: null; uploadRecording?: null }|{ command?: "makeCall"; makeCall: cunke.device.v1.MakeCall.$Shape; hangup?: null; ping?: null; configUpdate?: null; uploadRecording?: null }|{ command?: "hangup"; makeCall?: null; hangup: cunke.device.v1.HangupCall.$Shape; ping?: null; configUpdate?: null; uploadRecording?: null }|{ command?: "ping"; makeCall?: null; hangup?: null; ping: cunke.device.v1.Ping.$Shape; configUpdate?: null; uploadRecording?: null }|{ command?: "configUpdate"; makeCall?: null; hangup?: null; ping?: null; configUpdate: cunke.device.v1.ConfigUpdate.$Shape; uploadRecording?: null }|{ command?: "uploadRecording"; makeCall?: null; hangup?: null; ping?: null; configUpdate?: null; uploadRecording: cunke.device.v1.UploadRecording.$Shape })
                 );
             }
 
@@ -2001,6 +2008,124 @@ export namespace cunke {
 
                 /** Shape of a Ping. */
                 type $Shape = cunke.device.v1.Ping.$Properties;
+            }
+
+            /**
+             * Properties of an UploadRecording.
+             * @deprecated Use cunke.device.v1.UploadRecording.$Properties instead.
+             */
+            interface IUploadRecording extends cunke.device.v1.UploadRecording.$Properties {
+            }
+
+            /** Represents an UploadRecording. */
+            class UploadRecording {
+
+                /**
+                 * Constructs a new UploadRecording.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: cunke.device.v1.UploadRecording.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** UploadRecording callId. */
+                callId: string;
+
+                /** UploadRecording recordingId. */
+                recordingId: string;
+
+                /** UploadRecording uploadUrl. */
+                uploadUrl: string;
+
+                /** UploadRecording expiresAtMs. */
+                expiresAtMs: number;
+
+                /**
+                 * Creates a new UploadRecording instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns UploadRecording instance
+                 */
+                static create(properties: cunke.device.v1.UploadRecording.$Shape): cunke.device.v1.UploadRecording & cunke.device.v1.UploadRecording.$Shape;
+                static create(properties?: cunke.device.v1.UploadRecording.$Properties): cunke.device.v1.UploadRecording;
+
+                /**
+                 * Encodes the specified UploadRecording message. Does not implicitly {@link cunke.device.v1.UploadRecording.verify|verify} messages.
+                 * @param message UploadRecording message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: cunke.device.v1.UploadRecording.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an UploadRecording message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {cunke.device.v1.UploadRecording & cunke.device.v1.UploadRecording.$Shape} UploadRecording
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): cunke.device.v1.UploadRecording & cunke.device.v1.UploadRecording.$Shape;
+
+                /**
+                 * Verifies an UploadRecording message.
+                 * @param message Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                static verify(message: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates an UploadRecording message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns UploadRecording
+                 */
+                static fromObject(object: { [k: string]: any }): cunke.device.v1.UploadRecording;
+
+                /**
+                 * Creates a plain object from an UploadRecording message. Also converts values to other types if specified.
+                 * @param message UploadRecording
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: cunke.device.v1.UploadRecording, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this UploadRecording to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for UploadRecording
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace UploadRecording {
+
+                /** Properties of an UploadRecording. */
+                interface $Properties {
+
+                    /** UploadRecording callId */
+                    callId?: (string|null);
+
+                    /** UploadRecording recordingId */
+                    recordingId?: (string|null);
+
+                    /** UploadRecording uploadUrl */
+                    uploadUrl?: (string|null);
+
+                    /** UploadRecording expiresAtMs */
+                    expiresAtMs?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an UploadRecording. */
+                type $Shape = cunke.device.v1.UploadRecording.$Properties;
             }
 
             /**

@@ -4515,7 +4515,8 @@ export const cunke = $root.cunke = (() => {
                  * @property {cunke.device.v1.HangupCall.$Properties|null} [hangup] DeviceCommand hangup
                  * @property {cunke.device.v1.Ping.$Properties|null} [ping] DeviceCommand ping
                  * @property {cunke.device.v1.ConfigUpdate.$Properties|null} [configUpdate] DeviceCommand configUpdate
-                 * @property {"makeCall"|"hangup"|"ping"|"configUpdate"} [command] DeviceCommand command
+                 * @property {cunke.device.v1.UploadRecording.$Properties|null} [uploadRecording] DeviceCommand uploadRecording
+                 * @property {"makeCall"|"hangup"|"ping"|"configUpdate"|"uploadRecording"} [command] DeviceCommand command
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -4537,9 +4538,10 @@ export const cunke = $root.cunke = (() => {
                  *   hangup?: cunke.device.v1.HangupCall.$Shape|null;
                  *   ping?: cunke.device.v1.Ping.$Shape|null;
                  *   configUpdate?: cunke.device.v1.ConfigUpdate.$Shape|null;
+                 *   uploadRecording?: cunke.device.v1.UploadRecording.$Shape|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * } & (
-                 *   ({ command?: undefined; makeCall?: null; hangup?: null; ping?: null; configUpdate?: null }|{ command?: "makeCall"; makeCall: cunke.device.v1.MakeCall.$Shape; hangup?: null; ping?: null; configUpdate?: null }|{ command?: "hangup"; makeCall?: null; hangup: cunke.device.v1.HangupCall.$Shape; ping?: null; configUpdate?: null }|{ command?: "ping"; makeCall?: null; hangup?: null; ping: cunke.device.v1.Ping.$Shape; configUpdate?: null }|{ command?: "configUpdate"; makeCall?: null; hangup?: null; ping?: null; configUpdate: cunke.device.v1.ConfigUpdate.$Shape })
+                 *   ({ command?: undefined; makeCall?: null; hangup?: null; ping?: null; configUpdate?: null; uploadRecording?: null }|{ command?: "makeCall"; makeCall: cunke.device.v1.MakeCall.$Shape; hangup?: null; ping?: null; configUpdate?: null; uploadRecording?: null }|{ command?: "hangup"; makeCall?: null; hangup: cunke.device.v1.HangupCall.$Shape; ping?: null; configUpdate?: null; uploadRecording?: null }|{ command?: "ping"; makeCall?: null; hangup?: null; ping: cunke.device.v1.Ping.$Shape; configUpdate?: null; uploadRecording?: null }|{ command?: "configUpdate"; makeCall?: null; hangup?: null; ping?: null; configUpdate: cunke.device.v1.ConfigUpdate.$Shape; uploadRecording?: null }|{ command?: "uploadRecording"; makeCall?: null; hangup?: null; ping?: null; configUpdate?: null; uploadRecording: cunke.device.v1.UploadRecording.$Shape })
                  * )} cunke.device.v1.DeviceCommand.$Shape
                  */
 
@@ -4614,17 +4616,25 @@ export const cunke = $root.cunke = (() => {
                  */
                 DeviceCommand.prototype.configUpdate = null;
 
+                /**
+                 * DeviceCommand uploadRecording.
+                 * @member {cunke.device.v1.UploadRecording.$Properties|null|undefined} uploadRecording
+                 * @memberof cunke.device.v1.DeviceCommand
+                 * @instance
+                 */
+                DeviceCommand.prototype.uploadRecording = null;
+
                 // OneOf field names bound to virtual getters and setters
                 let $oneOfFields;
 
                 /**
                  * DeviceCommand command.
-                 * @member {"makeCall"|"hangup"|"ping"|"configUpdate"|undefined} command
+                 * @member {"makeCall"|"hangup"|"ping"|"configUpdate"|"uploadRecording"|undefined} command
                  * @memberof cunke.device.v1.DeviceCommand
                  * @instance
                  */
                 $Object.defineProperty(DeviceCommand.prototype, "command", {
-                    get: $util.oneOfGetter($oneOfFields = ["makeCall", "hangup", "ping", "configUpdate"]),
+                    get: $util.oneOfGetter($oneOfFields = ["makeCall", "hangup", "ping", "configUpdate", "uploadRecording"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -4674,6 +4684,8 @@ export const cunke = $root.cunke = (() => {
                         $root.cunke.device.v1.Ping.encode(message.ping, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
                     if (message.configUpdate != null && $Object.hasOwnProperty.call(message, "configUpdate"))
                         $root.cunke.device.v1.ConfigUpdate.encode(message.configUpdate, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
+                    if (message.uploadRecording != null && $Object.hasOwnProperty.call(message, "uploadRecording"))
+                        $root.cunke.device.v1.UploadRecording.encode(message.uploadRecording, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -4773,6 +4785,13 @@ export const cunke = $root.cunke = (() => {
                                 message.command = "configUpdate";
                                 continue;
                             }
+                        case 14: {
+                                if (wireType !== 2)
+                                    break;
+                                message.uploadRecording = $root.cunke.device.v1.UploadRecording.decode(reader, reader.size(), $undefined, _depth + 1, message.uploadRecording);
+                                message.command = "uploadRecording";
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -4853,6 +4872,16 @@ export const cunke = $root.cunke = (() => {
                                 return "configUpdate." + error;
                         }
                     }
+                    if (message.uploadRecording != null && $Object.hasOwnProperty.call(message, "uploadRecording")) {
+                        if (properties.command === 1)
+                            return "command: multiple values";
+                        properties.command = 1;
+                        {
+                            let error = $root.cunke.device.v1.UploadRecording.verify(message.uploadRecording, _depth + 1);
+                            if (error)
+                                return "uploadRecording." + error;
+                        }
+                    }
                     return null;
                 };
 
@@ -4916,6 +4945,11 @@ export const cunke = $root.cunke = (() => {
                         if (!$util.isObject(object.configUpdate))
                             throw $TypeError(".cunke.device.v1.DeviceCommand.configUpdate: object expected");
                         message.configUpdate = $root.cunke.device.v1.ConfigUpdate.fromObject(object.configUpdate, _depth + 1);
+                    }
+                    if (object.uploadRecording != null) {
+                        if (!$util.isObject(object.uploadRecording))
+                            throw $TypeError(".cunke.device.v1.DeviceCommand.uploadRecording: object expected");
+                        message.uploadRecording = $root.cunke.device.v1.UploadRecording.fromObject(object.uploadRecording, _depth + 1);
                     }
                     return message;
                 };
@@ -4985,6 +5019,11 @@ export const cunke = $root.cunke = (() => {
                         object.configUpdate = $root.cunke.device.v1.ConfigUpdate.toObject(message.configUpdate, options, _depth + 1);
                         if (options.oneofs)
                             object.command = "configUpdate";
+                    }
+                    if (message.uploadRecording != null && $Object.hasOwnProperty.call(message, "uploadRecording")) {
+                        object.uploadRecording = $root.cunke.device.v1.UploadRecording.toObject(message.uploadRecording, options, _depth + 1);
+                        if (options.oneofs)
+                            object.command = "uploadRecording";
                     }
                     return object;
                 };
@@ -5829,6 +5868,356 @@ export const cunke = $root.cunke = (() => {
                 };
 
                 return Ping;
+            })();
+
+            v1.UploadRecording = (function() {
+
+                /**
+                 * Properties of an UploadRecording.
+                 * @typedef {Object} cunke.device.v1.UploadRecording.$Properties
+                 * @property {string|null} [callId] UploadRecording callId
+                 * @property {string|null} [recordingId] UploadRecording recordingId
+                 * @property {string|null} [uploadUrl] UploadRecording uploadUrl
+                 * @property {number|null} [expiresAtMs] UploadRecording expiresAtMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an UploadRecording.
+                 * @memberof cunke.device.v1
+                 * @interface IUploadRecording
+                 * @augments cunke.device.v1.UploadRecording.$Properties
+                 * @deprecated Use cunke.device.v1.UploadRecording.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an UploadRecording.
+                 * @typedef {cunke.device.v1.UploadRecording.$Properties} cunke.device.v1.UploadRecording.$Shape
+                 */
+
+                /**
+                 * Constructs a new UploadRecording.
+                 * @memberof cunke.device.v1
+                 * @classdesc Represents an UploadRecording.
+                 * @constructor
+                 * @param {cunke.device.v1.UploadRecording.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const UploadRecording = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * UploadRecording callId.
+                 * @member {string} callId
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @instance
+                 */
+                UploadRecording.prototype.callId = "";
+
+                /**
+                 * UploadRecording recordingId.
+                 * @member {string} recordingId
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @instance
+                 */
+                UploadRecording.prototype.recordingId = "";
+
+                /**
+                 * UploadRecording uploadUrl.
+                 * @member {string} uploadUrl
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @instance
+                 */
+                UploadRecording.prototype.uploadUrl = "";
+
+                /**
+                 * UploadRecording expiresAtMs.
+                 * @member {number} expiresAtMs
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @instance
+                 */
+                UploadRecording.prototype.expiresAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new UploadRecording instance using the specified properties.
+                 * @function create
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @static
+                 * @param {cunke.device.v1.UploadRecording.$Properties=} [properties] Properties to set
+                 * @returns {cunke.device.v1.UploadRecording} UploadRecording instance
+                 * @type {{
+                 *   (properties: cunke.device.v1.UploadRecording.$Shape): cunke.device.v1.UploadRecording & cunke.device.v1.UploadRecording.$Shape;
+                 *   (properties?: cunke.device.v1.UploadRecording.$Properties): cunke.device.v1.UploadRecording;
+                 * }}
+                 */
+                UploadRecording.create = function(properties) {
+                    return new UploadRecording(properties);
+                };
+
+                /**
+                 * Encodes the specified UploadRecording message. Does not implicitly {@link cunke.device.v1.UploadRecording.verify|verify} messages.
+                 * @function encode
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @static
+                 * @param {cunke.device.v1.UploadRecording.$Properties} message UploadRecording message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                UploadRecording.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.callId != null && $Object.hasOwnProperty.call(message, "callId") && message.callId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.callId);
+                    if (message.recordingId != null && $Object.hasOwnProperty.call(message, "recordingId") && message.recordingId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.recordingId);
+                    if (message.uploadUrl != null && $Object.hasOwnProperty.call(message, "uploadUrl") && message.uploadUrl !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.uploadUrl);
+                    if (message.expiresAtMs != null && $Object.hasOwnProperty.call(message, "expiresAtMs") && (typeof message.expiresAtMs === "object" ? message.expiresAtMs.low || message.expiresAtMs.high : message.expiresAtMs !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).int64(message.expiresAtMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an UploadRecording message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {cunke.device.v1.UploadRecording & cunke.device.v1.UploadRecording.$Shape} UploadRecording
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                UploadRecording.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.cunke.device.v1.UploadRecording();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.callId = value;
+                                else
+                                    delete message.callId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.recordingId = value;
+                                else
+                                    delete message.recordingId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.uploadUrl = value;
+                                else
+                                    delete message.uploadUrl;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.expiresAtMs = value;
+                                else
+                                    delete message.expiresAtMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Verifies an UploadRecording message.
+                 * @function verify
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                UploadRecording.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
+                        if (!$util.isString(message.callId))
+                            return "callId: string expected";
+                    if (message.recordingId != null && $Object.hasOwnProperty.call(message, "recordingId"))
+                        if (!$util.isString(message.recordingId))
+                            return "recordingId: string expected";
+                    if (message.uploadUrl != null && $Object.hasOwnProperty.call(message, "uploadUrl"))
+                        if (!$util.isString(message.uploadUrl))
+                            return "uploadUrl: string expected";
+                    if (message.expiresAtMs != null && $Object.hasOwnProperty.call(message, "expiresAtMs"))
+                        if (!$util.isInteger(message.expiresAtMs) && !(message.expiresAtMs && $util.isInteger(message.expiresAtMs.low) && $util.isInteger(message.expiresAtMs.high)))
+                            return "expiresAtMs: integer|Long expected";
+                    return null;
+                };
+
+                /**
+                 * Creates an UploadRecording message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {cunke.device.v1.UploadRecording} UploadRecording
+                 */
+                UploadRecording.fromObject = function (object, _depth) {
+                    if (object instanceof $root.cunke.device.v1.UploadRecording)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".cunke.device.v1.UploadRecording: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.cunke.device.v1.UploadRecording();
+                    if (object.callId != null)
+                        if (typeof object.callId !== "string" || object.callId.length)
+                            message.callId = $String(object.callId);
+                    if (object.recordingId != null)
+                        if (typeof object.recordingId !== "string" || object.recordingId.length)
+                            message.recordingId = $String(object.recordingId);
+                    if (object.uploadUrl != null)
+                        if (typeof object.uploadUrl !== "string" || object.uploadUrl.length)
+                            message.uploadUrl = $String(object.uploadUrl);
+                    if (object.expiresAtMs != null)
+                        if (typeof object.expiresAtMs === "object" ? object.expiresAtMs.low || object.expiresAtMs.high : $Number(object.expiresAtMs) !== 0)
+                            if ($util.Long)
+                                message.expiresAtMs = $util.Long.fromValue(object.expiresAtMs, false);
+                            else if (typeof object.expiresAtMs === "string")
+                                message.expiresAtMs = $parseInt(object.expiresAtMs, 10);
+                            else if (typeof object.expiresAtMs === "number")
+                                message.expiresAtMs = object.expiresAtMs;
+                            else if (typeof object.expiresAtMs === "object")
+                                message.expiresAtMs = new $util.LongBits(object.expiresAtMs.low >>> 0, object.expiresAtMs.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an UploadRecording message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @static
+                 * @param {cunke.device.v1.UploadRecording} message UploadRecording
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                UploadRecording.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.callId = "";
+                        object.recordingId = "";
+                        object.uploadUrl = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.expiresAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.expiresAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
+                        object.callId = message.callId;
+                    if (message.recordingId != null && $Object.hasOwnProperty.call(message, "recordingId"))
+                        object.recordingId = message.recordingId;
+                    if (message.uploadUrl != null && $Object.hasOwnProperty.call(message, "uploadUrl"))
+                        object.uploadUrl = message.uploadUrl;
+                    if (message.expiresAtMs != null && $Object.hasOwnProperty.call(message, "expiresAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.expiresAtMs = typeof message.expiresAtMs === "number" ? $BigInt(message.expiresAtMs) : $util.Long.fromBits(message.expiresAtMs.low >>> 0, message.expiresAtMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.expiresAtMs === "number")
+                            object.expiresAtMs = options.longs === $String ? $String(message.expiresAtMs) : message.expiresAtMs;
+                        else
+                            object.expiresAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.expiresAtMs) : options.longs === $Number ? new $util.LongBits(message.expiresAtMs.low >>> 0, message.expiresAtMs.high >>> 0).toNumber() : message.expiresAtMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this UploadRecording to JSON.
+                 * @function toJSON
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                UploadRecording.prototype.toJSON = function() {
+                    return UploadRecording.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for UploadRecording
+                 * @function getTypeUrl
+                 * @memberof cunke.device.v1.UploadRecording
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                UploadRecording.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/cunke.device.v1.UploadRecording";
+                };
+
+                return UploadRecording;
             })();
 
             v1.ConfigUpdate = (function() {

@@ -272,7 +272,7 @@ describe('ordering', () => {
 
 function onTopic(d: LiveDelta, topic: string): boolean {
   if (topic === 'tenant') return true;
-  if (topic.startsWith('device/')) return d.t !== 'task' && d.deviceId === topic.slice(7);
+  if (topic.startsWith('device/')) return d.t !== 'task' && 'deviceId' in d && d.deviceId === topic.slice(7);
   if (topic.startsWith('task/')) return d.t === 'call' && d.taskId === topic.slice(5);
   return false;
 }

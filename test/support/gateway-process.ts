@@ -18,7 +18,7 @@ export interface GatewayProcess {
 export async function startGatewayProcess(env: Record<string, string>, metricsPort: number, nodeArgs: string[] = []): Promise<GatewayProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'gateway/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: process.env.GATEWAY_LOG_LEVEL ?? 'warn', ...env, GATEWAY_METRICS_PORT: String(metricsPort) },
+    env: { ...process.env, LOG_LEVEL: process.env.GATEWAY_LOG_LEVEL ?? 'warn', DIALER_ENABLED: 'false', ...env, GATEWAY_METRICS_PORT: String(metricsPort) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -5,7 +5,9 @@ import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../common/config.js';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const config = loadConfig(process.env, { logLevel: process.env.LOG_LEVEL ?? 'warn', ...overrides });
+  // Gateways in tests run no dialer unless a test asks for one: an unfiltered dialer would drive
+  // every RUNNING task in the shared Redis (other suites' tenants included).
+  const config = loadConfig(process.env, { logLevel: process.env.LOG_LEVEL ?? 'warn', dialerEnabled: false, ...overrides });
   // The URLs (from the stack's stack.env) are what runs; keep the port settings in line with
   // them for the deploy helpers that address the broker by port.
   return {
@@ -13,6 +15,17 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mqttPort: Number(new URL(config.mqttUrl).port) || config.mqttPort,
     redisPort: Number(new URL(config.redisUrl).port) || config.redisPort,
   };
+}
+
+/**
+ * The test stack's Redis URL with a database of its own (1–15). Every API test process runs
+ * warehouse writers on the same feed streams and consumer group; a file that asserts on rows in
+ * its own chDB uses this so that test files run side by side cannot take each other's entries.
+ */
+export function isolatedRedisUrl(config = testConfig()): string {
+  const url = new URL(config.redisUrl);
+  url.pathname = `/${1 + Math.floor(Math.random() * 15)}`;
+  return url.toString();
 }
 
 /** A short random namespace so parallel test files never share keys or streams. */

@@ -43,6 +43,18 @@ export const TABLE = {
   dimTenant: 'dim_tenant',
   dimUser: 'dim_user',
   dimApiKey: 'dim_api_key',
+  dimCallTask: 'dim_call_task',
+  dimCallTaskPhone: 'dim_call_task_phone',
+  callTaskPhoneChunk: 'call_task_phone_chunk',
+  dncEntry: 'dnc_entry',
+  dimDevice: 'dim_device',
+  callRecording: 'call_recording',
+  dwdCallAnalysis: 'dwd_call_analysis',
+  dimSceneConfig: 'dim_scene_config',
+  dwdLead: 'dwd_lead',
+  leadIdentityLink: 'lead_identity_link',
+  leadProcessingLog: 'lead_processing_log',
+  dwdCallRecordBaseView: 'dwd_call_record_base_v',
 } as const;
 
 export type TableKey = keyof typeof TABLE;

@@ -14,14 +14,23 @@ test('values travel as parameters, never in the SQL text', () => {
   assert.equal(q.params.fromTime, '1970-01-01 00:00:00.000');
   assert.equal(q.params.limit, 10);
   assert.equal(q.params.offset, 20);
-  assert.match(q.sql, /FROM cunke\.dwd_call_record_v WHERE tenant_id = \{tenantId:String\}/);
+  // Pages read the view without the analysis join (migration 011).
+  assert.match(q.sql, /FROM cunke\.dwd_call_record_base_v WHERE tenant_id = \{tenantId:String\}/);
   assert.match(q.sql, /ORDER BY start_time DESC, call_id DESC/);
 });
 
 test('the tenant condition is always present', () => {
   const q = countCallRecordsQuery(t, 'tenant-a');
-  assert.equal(q.sql, 'SELECT count() AS total FROM cunke.dwd_call_record_v WHERE tenant_id = {tenantId:String}');
+  assert.equal(q.sql, 'SELECT count() AS total FROM cunke.dwd_call_record_base_v WHERE tenant_id = {tenantId:String}');
   assert.deepEqual(q.params, { tenantId: 'tenant-a' });
+});
+
+test('analysis status filters are tenant-scoped semi-joins on the analysis table; PENDING = no analysis yet', () => {
+  const done = countCallRecordsQuery(t, 'tenant-a', { analysisStatus: 'COMPLETED' });
+  assert.match(done.sql, /call_id IN \(SELECT call_id FROM cunke\.dwd_call_analysis FINAL WHERE tenant_id = \{tenantId:String\} AND status = \{analysisStatus:String\}\)/);
+  assert.equal(done.params.analysisStatus, 'COMPLETED');
+  const pending = countCallRecordsQuery(t, 'tenant-a', { analysisStatus: 'PENDING' });
+  assert.match(pending.sql, /call_id NOT IN \(SELECT call_id FROM cunke\.dwd_call_analysis FINAL WHERE tenant_id = \{tenantId:String\} AND status != 'PENDING'\)/);
 });
 
 test('sort columns come from a whitelist', () => {

@@ -77,6 +77,7 @@ export const errorSchema: JsonSchema = {
       },
     },
     requestId: { type: 'string' },
+    detail: { type: 'string', description: 'Extra English detail of a 4xx (e.g. the current status on a 409); never personal data' },
     data: { type: 'null' },
   },
 };

@@ -19,6 +19,8 @@ export interface FleetOptions {
   demoTaskIds: readonly string[];
   heartbeatS: number;
   outboxMaxEvents: number;
+  /** RECORDING_REANNOUNCE_S (default 600). */
+  recordingReannounceS?: number;
   fsync: boolean;
   seed: number;
   /** Spread the starts over this long (default min(2 s, 5 ms per device)). */
@@ -59,6 +61,7 @@ export class Fleet {
         callsPerMinute: this.options.callsPerMinute,
         demoTaskIds: this.options.demoTaskIds,
         outboxMaxEvents: this.options.outboxMaxEvents,
+        ...(this.options.recordingReannounceS !== undefined ? { recordingReannounceS: this.options.recordingReannounceS } : {}),
         logger,
       });
       if (this.stopped) {

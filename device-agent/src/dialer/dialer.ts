@@ -26,9 +26,22 @@ export interface DialHandle {
   cancel(): void;
 }
 
+/** A recording file the device holds, for upload. */
+export interface RecordingFile {
+  sizeBytes: number;
+  sha256: string;
+  contentType: string;
+  /** The file's bytes (read when uploading, once per attempt). */
+  bytes(): Buffer;
+  /** The call's transcript when the line driver produces one, else null. */
+  transcript: string | null;
+}
+
 export interface Dialer {
   start(request: DialRequest, onStep: (step: DialStep) => void): DialHandle;
   dispose(): void;
+  /** The recording a 'recording' step announced, while the device still has it; null otherwise. */
+  recording?(recordingId: string): RecordingFile | null;
 }
 
 export type SimStateName = 'READY' | 'ABSENT' | 'LOCKED' | 'NO_SERVICE';

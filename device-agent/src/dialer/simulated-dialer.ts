@@ -5,9 +5,10 @@ import { planCall, planSteps, cancelPlan, talkMsOf, nextHealth, type CallPlan, t
 import type { DialStep } from '../domain/call-steps.js';
 import { createRng, deriveSeed, rngUuid, uniform, type Rng } from '../domain/rng.js';
 import { systemClock, type Clock, type TimerHandle } from '../edges/clock.js';
-import type { DeviceSensors, DialHandle, Dialer, DialRequest } from './dialer.js';
+import type { DeviceSensors, DialHandle, Dialer, DialRequest, RecordingFile } from './dialer.js';
+import { fakeTranscript, type IntentLevel } from './fake-transcript.js';
 import {
-  fakeRecordingSha256, RECORDING_BYTES_PER_S, RECORDING_CONTENT_TYPE, RECORDING_HEADER_BYTES,
+  fakeRecordingBytes, fakeRecordingSha256, RECORDING_BYTES_PER_S, RECORDING_CONTENT_TYPE, RECORDING_HEADER_BYTES,
 } from './fake-recording.js';
 import { SimulatedSensors } from './simulated-sensors.js';
 
@@ -31,6 +32,9 @@ interface ActiveCall {
   finished: boolean;
 }
 
+/** Recordings a simulated device keeps for upload (oldest dropped first). */
+const KEPT_RECORDINGS = 10_000;
+
 export class SimulatedDialer implements Dialer {
   readonly sensors: DeviceSensors;
   readonly timeScale: number;
@@ -39,8 +43,11 @@ export class SimulatedDialer implements Dialer {
   private readonly line: number;
   private health: LineHealth = { degraded: false };
   private readonly calls = new Set<ActiveCall>();
+  private readonly seed: number;
+  private readonly files = new Map<string, RecordingFile & { intent: IntentLevel }>();
 
   constructor(options: SimulatedDialerOptions) {
+    this.seed = options.seed;
     this.rng = createRng(deriveSeed(options.seed, 'calls'));
     this.timeScale = options.timeScale ?? 1;
     if (!(this.timeScale > 0)) throw new RangeError('timeScale must be > 0');
@@ -73,6 +80,25 @@ export class SimulatedDialer implements Dialer {
     this.calls.add(call);
     this.scheduleNext(call);
     return { cancel: () => this.cancel(call) };
+  }
+
+  recording(recordingId: string): (RecordingFile & { intent: IntentLevel }) | null {
+    return this.files.get(recordingId) ?? null;
+  }
+
+  /**
+   * Keeps the file of an emitted recording step. The transcript's intent level comes from an
+   * RNG derived from the dialer's seed and the recording id: deterministic per call, and drawn
+   * apart from the call RNG so adding transcripts never shifted the simulated outcomes.
+   */
+  private keep(step: Extract<DialStep, { kind: 'recording' }>): void {
+    const t = fakeTranscript(createRng(deriveSeed(this.seed, `transcript:${step.recordingId}`)));
+    const { recordingId, sizeBytes } = step;
+    this.files.set(recordingId, {
+      sizeBytes, sha256: step.sha256, contentType: step.contentType, transcript: t.text, intent: t.level,
+      bytes: () => fakeRecordingBytes(recordingId, sizeBytes),
+    });
+    if (this.files.size > KEPT_RECORDINGS) this.files.delete(this.files.keys().next().value!);
   }
 
   dispose(): void {
@@ -116,7 +142,13 @@ export class SimulatedDialer implements Dialer {
     call.timer = this.clock.setTimeout(() => {
       call.timer = null;
       call.emitted++;
-      call.onStep(step.kind === 'recording' ? { ...step, sha256: fakeRecordingSha256(step.recordingId, step.sizeBytes) } : step);
+      if (step.kind === 'recording') {
+        const done = { ...step, sha256: fakeRecordingSha256(step.recordingId, step.sizeBytes) };
+        this.keep(done);
+        call.onStep(done);
+      } else {
+        call.onStep(step);
+      }
       this.scheduleNext(call);
     }, delayWall);
   }

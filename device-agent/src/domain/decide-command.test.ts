@@ -62,3 +62,17 @@ describe('parseCommand', () => {
     assert.ok(r.ok && r.command.kind === 'unsupported');
   });
 });
+
+describe('UploadRecording', () => {
+  it('decodes and is carried out even during a call; a bad URL is rejected as invalid', () => {
+    const bytes = DeviceCommand.encode({ commandId: 'u1', uploadRecording: { callId: 'c', recordingId: 'r', uploadUrl: 'http://api/x?sig=1', expiresAtMs: 9 } }).finish();
+    const r = parseCommand(bytes);
+    assert.ok(r.ok && r.command.kind === 'uploadRecording');
+    assert.deepEqual(r.command.upload, { callId: 'c', recordingId: 'r', uploadUrl: 'http://api/x?sig=1', urlExpiresAtMs: 9 });
+    const busy = { wallNowMs: 0, alreadyHandled: false, activeCallId: 'other', outboxFull: true };
+    assert.deepEqual(decideCommand(r.command, busy), { kind: 'upload' });
+    for (const uploadUrl of ['', 'not a url', 'file:///etc/passwd']) {
+      assert.deepEqual(decideCommand({ ...r.command, upload: { ...r.command.upload, uploadUrl } }, busy), { kind: 'reject', reason: 'INVALID_COMMAND' }, uploadUrl);
+    }
+  });
+});

@@ -11,6 +11,13 @@ export const RejectReason = {
   INVALID_COMMAND: 'INVALID_COMMAND',
   UNSUPPORTED_COMMAND: 'UNSUPPORTED_COMMAND',
 } as const;
+
+/** CommandAck.reason of a FAILED UploadRecording. */
+export const UploadFailure = {
+  NO_SUCH_RECORDING: 'NO_SUCH_RECORDING',
+  EXPIRED_URL: 'EXPIRED_URL',
+  NETWORK: 'NETWORK',
+} as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
 export interface CommandContext {
@@ -26,7 +33,8 @@ export type CommandDecision =
   | { kind: 'start-call' }
   | { kind: 'hangup'; callId: string }
   | { kind: 'complete' }
-  | { kind: 'configure'; heartbeatIntervalS: number | null; settings: Record<string, string> };
+  | { kind: 'configure'; heartbeatIntervalS: number | null; settings: Record<string, string> }
+  | { kind: 'upload' };
 
 export function decideCommand(command: ParsedCommand, ctx: CommandContext): CommandDecision {
   if (ctx.alreadyHandled) return { kind: 'ignore-duplicate' };
@@ -53,6 +61,19 @@ export function decideCommand(command: ParsedCommand, ctx: CommandContext): Comm
         heartbeatIntervalS: command.heartbeatIntervalS > 0 ? command.heartbeatIntervalS : null,
         settings: command.settings,
       };
+    case 'uploadRecording': {
+      let url: URL | null = null;
+      try {
+        url = new URL(command.upload.uploadUrl);
+      } catch {
+        url = null;
+      }
+      if (!command.upload.recordingId || !url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        return { kind: 'reject', reason: RejectReason.INVALID_COMMAND };
+      }
+      // Uploads use the network, not the line: they run during calls too.
+      return { kind: 'upload' };
+    }
     case 'unsupported':
       return { kind: 'reject', reason: RejectReason.UNSUPPORTED_COMMAND };
     default: {

@@ -11,6 +11,14 @@ export interface MakeCallInput {
   timeoutS: number;
 }
 
+export interface UploadRecordingInput {
+  callId: string;
+  recordingId: string;
+  uploadUrl: string;
+  /** When the URL stops being accepted (gateway wall clock). */
+  urlExpiresAtMs: number;
+}
+
 interface CommandBase {
   commandId: string;
   issuedAtMs: number;
@@ -23,6 +31,7 @@ export type ParsedCommand = CommandBase & (
   | { kind: 'hangup'; callId: string }
   | { kind: 'ping' }
   | { kind: 'configUpdate'; heartbeatIntervalS: number; settings: Record<string, string> }
+  | { kind: 'uploadRecording'; upload: UploadRecordingInput }
   | { kind: 'unsupported' }
 );
 
@@ -73,6 +82,17 @@ export function parseCommand(bytes: Uint8Array): ParseResult {
           settings: { ...(decoded.configUpdate?.settings ?? {}) },
         },
       };
+    case 'uploadRecording': {
+      const u = decoded.uploadRecording;
+      return {
+        ok: true,
+        command: {
+          ...base,
+          kind: 'uploadRecording',
+          upload: { callId: u?.callId ?? '', recordingId: u?.recordingId ?? '', uploadUrl: u?.uploadUrl ?? '', urlExpiresAtMs: Number(u?.expiresAtMs ?? 0) },
+        },
+      };
+    }
     default:
       // No oneof member we know: a newer gateway speaking a newer contract. Acknowledge as rejected.
       return { ok: true, command: { ...base, kind: 'unsupported' } };

@@ -23,6 +23,7 @@ export interface CallSummary {
   taskId: string;
   commandId: string;
   phoneNumber: string;
+  callerId: string;
   cause: HangupCauseName;
   answered: boolean;
   ringDurationMs: number;

@@ -11,6 +11,7 @@ import type { CommandJournal } from '../outbox/command-journal.js';
 import type { CallRunner, CallSummary } from './call-runner.js';
 import type { AgentCounters, AgentEventListener } from './counters.js';
 import type { EventSink } from './event-sink.js';
+import type { RecordingUploader } from './recording-uploader.js';
 
 export interface CommandHandlerDeps {
   sink: EventSink;
@@ -21,6 +22,8 @@ export interface CommandHandlerDeps {
   emit: AgentEventListener;
   log: Logger;
   setHeartbeatInterval: (seconds: number) => void;
+  /** Carries out UploadRecording commands (null: the device has no recordings to upload). */
+  uploads?: RecordingUploader | null;
   /** A call started by a command finished (or failed): for logging and the CLI. */
   onCallDone: (result: Promise<CallSummary>) => void;
 }
@@ -75,6 +78,22 @@ export class CommandHandler {
         return ack('COMPLETED', '', decision.callId);
       case 'complete':
         return ack('COMPLETED');
+      case 'upload': {
+        if (command.kind !== 'uploadRecording') throw new Error('upload for a non-UploadRecording command');
+        const uploads = this.deps.uploads;
+        if (!uploads) return ack('FAILED', 'NO_SUCH_RECORDING', command.upload.callId);
+        // Not awaited: an upload may take minutes and must not hold the command queue (the
+        // command id is journaled now, so a redelivery is ignored). Its ack follows the upload;
+        // a crash meanwhile loses it, and the re-announcement brings a new command.
+        void uploads.upload(command.upload).then(
+          (r) => ack(r.status, r.reason, command.upload.callId),
+          (err: unknown) => {
+            this.deps.log.error({ err, commandId: command.commandId }, 'upload crashed');
+            return ack('FAILED', 'INTERNAL', command.upload.callId);
+          },
+        ).catch(() => undefined);
+        return Promise.resolve();
+      }
       case 'configure':
         if (decision.heartbeatIntervalS !== null) this.deps.setHeartbeatInterval(decision.heartbeatIntervalS);
         if (decision.settings.record_calls !== undefined) this.deps.runner.record = decision.settings.record_calls !== 'false';

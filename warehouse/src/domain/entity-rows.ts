@@ -63,14 +63,214 @@ export interface DimApiKeyRow {
   version: number;
 }
 
+/** One version of a registered device (api/src/devices/device-registry.ts, migration 013). */
+export interface DimDeviceRow {
+  tenant_id: string;
+  device_id: string;
+  name: string;
+  /** ENABLED | DISABLED */
+  status: string;
+  /** JSON object of string labels. */
+  labels: string;
+  credential_version: number;
+  /** Mosquitto `$7$` hash of the current broker password; '' when revoked. Never the password. */
+  password_hash: string;
+  created_at: DateTime64Text;
+  updated_at: DateTime64Text;
+  version: number;
+}
+
+// Call tasks (issue 4, migrations 008/009): task versions, task numbers, the do-not-call list.
+export interface DimCallTaskRow {
+  tenant_id: string;
+  task_id: string;
+  name: string;
+  description: string;
+  status: string;
+  call_script: string;
+  scheduled_time: DateTime64Text | null;
+  caller_id: string;
+  device_ids: string[];
+  tags: string[];
+  source: string;
+  /** RedialPolicy as JSON. */
+  redial: string;
+  /** Pacing as JSON. */
+  pacing: string;
+  phone_count: number;
+  created_by: string;
+  created_at: DateTime64Text;
+  updated_at: DateTime64Text;
+  started_at: DateTime64Text | null;
+  completed_at: DateTime64Text | null;
+  version: number;
+}
+
+export interface DimCallTaskPhoneRow {
+  tenant_id: string;
+  task_id: string;
+  idx: number;
+  phone_hash: string;
+  phone_enc: string;
+  phone_masked: string;
+  region: string;
+  created_at: DateTime64Text;
+}
+
+/**
+ * Numbers of a task travel as chunks (one feed entry per up to a few thousand numbers, not one
+ * per number: a 100k list is 50 entries); the warehouse expands each chunk into
+ * dim_call_task_phone rows (migration 009's materialized view). Arrays are parallel.
+ */
+export interface CallTaskPhoneChunkRow {
+  tenant_id: string;
+  task_id: string;
+  /** Index of the chunk's first number in the task's list. */
+  idx_from: number;
+  phone_hash: string[];
+  phone_enc: string[];
+  phone_masked: string[];
+  region: string[];
+  created_at: DateTime64Text;
+}
+
+export interface DncEntryRow {
+  tenant_id: string;
+  phone_hash: string;
+  phone_masked: string;
+  listed: 0 | 1;
+  changed_by: string;
+  changed_at: DateTime64Text;
+  version: number;
+}
+
+/** A stored call recording (migration 010); written by the API after the file is stored. */
+export interface CallRecordingRow {
+  tenant_id: string;
+  call_id: string;
+  recording_id: string;
+  device_id: string;
+  storage_key: string;
+  bytes: number;
+  sha256: string;
+  content_type: string;
+  duration_ms: number;
+  has_transcript: 0 | 1;
+  stored_at: DateTime64Text;
+  version: number;
+}
+
+/** One status change of a call's analysis (api/src/analysis, migration 011). */
+export interface CallAnalysisRow {
+  tenant_id: string;
+  call_id: string;
+  recording_id: string;
+  /** PENDING | PROCESSING | COMPLETED | FAILED */
+  status: string;
+  /** POSITIVE | NEUTRAL | NEGATIVE, '' until COMPLETED. */
+  sentiment: string;
+  /** 高意向 | 中意向 | 低意向, '' until COMPLETED. */
+  intention: string;
+  /** HIGH | MEDIUM | LOW, '' until COMPLETED. */
+  intention_level: string;
+  intention_score: number;
+  keywords: string[];
+  summary: string;
+  transcription: string;
+  /** Analyser name: offline | http. */
+  provider: string;
+  /** Why it FAILED (NO_TRANSCRIPT, TIMEOUT: …), '' otherwise. */
+  error: string;
+  analysed_at: DateTime64Text;
+  version: number;
+}
+
+// Leads (issue 5, migrations 014-016): scene config versions, lead versions, OneID links, processing log.
+export interface DimSceneConfigRow {
+  tenant_id: string;
+  scene_config_id: string;
+  scene_name: string;
+  scene_type: string;
+  is_enabled: 0 | 1;
+  source_channel_default_id: string;
+  /** The JSON-valued spec fields, as JSON text ('null' when unset). */
+  scene_specific_params: string;
+  data_mapping_rules: string;
+  auto_tagging_rules: string;
+  assignment_rules: string;
+  auto_response_config: string;
+  deduplication_strategy: string;
+  deleted: 0 | 1;
+  changed_by: string;
+  created_at: DateTime64Text;
+  updated_at: DateTime64Text;
+  version: number;
+}
+
+export interface DwdLeadRow {
+  tenant_id: string;
+  lead_id: string;
+  identity_id: string;
+  scene_config_id: string;
+  scene_type: string;
+  source_channel_id: string;
+  external_lead_id: string;
+  status: string;
+  phone_hash: string;
+  phone_enc: string;
+  phone_masked: string;
+  email_hash: string;
+  email_masked: string;
+  /** Standard fields other than phone/email, as JSON. */
+  lead_data: string;
+  tags: string[];
+  assigned_to_user_id: string;
+  assignment_time: DateTime64Text | null;
+  created_at: DateTime64Text;
+  updated_at: DateTime64Text;
+  version: number;
+}
+
+export interface LeadIdentityLinkRow {
+  tenant_id: string;
+  identity_id: string;
+  from_record: string;
+  to_record: string;
+  identifier: string;
+  value_hash: string;
+  weight: number;
+  source: string;
+  linked_at: DateTime64Text;
+}
+
+export interface LeadProcessingLogRow {
+  tenant_id: string;
+  lead_id: string;
+  seq: number;
+  stage: string;
+  outcome: string;
+  detail: string;
+  at: DateTime64Text;
+}
+
 export interface EntityRows {
   auditLog: AuditLogRow;
   dimTenant: DimTenantRow;
   dimUser: DimUserRow;
   dimApiKey: DimApiKeyRow;
+  dimCallTask: DimCallTaskRow;
+  callTaskPhoneChunk: CallTaskPhoneChunkRow;
+  dncEntry: DncEntryRow;
+  dimDevice: DimDeviceRow;
+  callRecording: CallRecordingRow;
+  dwdCallAnalysis: CallAnalysisRow;
+  dimSceneConfig: DimSceneConfigRow;
+  dwdLead: DwdLeadRow;
+  leadIdentityLink: LeadIdentityLinkRow;
+  leadProcessingLog: LeadProcessingLogRow;
 }
 
-export const ENTITY_TABLES = ['auditLog', 'dimTenant', 'dimUser', 'dimApiKey'] as const satisfies readonly (keyof EntityRows)[];
+export const ENTITY_TABLES = ['auditLog', 'dimTenant', 'dimUser', 'dimApiKey', 'dimCallTask', 'callTaskPhoneChunk', 'dncEntry', 'dimDevice', 'callRecording', 'dwdCallAnalysis', 'dimSceneConfig', 'dwdLead', 'leadIdentityLink', 'leadProcessingLog'] as const satisfies readonly (keyof EntityRows)[];
 export type EntityTable = (typeof ENTITY_TABLES)[number];
 
 /** Every entity row names its tenant; the writer refuses one that does not. */

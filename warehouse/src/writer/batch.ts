@@ -20,6 +20,16 @@ export class Batch {
     dimTenant: new JsonLines(),
     dimUser: new JsonLines(),
     dimApiKey: new JsonLines(),
+    dimCallTask: new JsonLines(),
+    callTaskPhoneChunk: new JsonLines(),
+    dncEntry: new JsonLines(),
+    dimDevice: new JsonLines(),
+    callRecording: new JsonLines(),
+    dwdCallAnalysis: new JsonLines(),
+    dimSceneConfig: new JsonLines(),
+    dwdLead: new JsonLines(),
+    leadIdentityLink: new JsonLines(),
+    leadProcessingLog: new JsonLines(),
   };
   readonly dead: DeadLetter[] = [];
   /** Tables already written, so that a retry after a partial failure skips them. */

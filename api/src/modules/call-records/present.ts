@@ -22,7 +22,18 @@ export interface CallRecordDto {
   recordingId: string | null;
   recordingUrl: string | null;
   analysisStatus: string;
-  analysisResult: { sentiment: string; intention: string } | null;
+  /** List: {sentiment, intention}; detail (§2.5): the full result. Null until COMPLETED. */
+  analysisResult: AnalysisResultDto | null;
+}
+
+export interface AnalysisResultDto {
+  sentiment: string;
+  intention: string;
+  intentionLevel?: string;
+  intentionScore?: number;
+  keywords?: string[];
+  summary?: string;
+  transcription?: string;
 }
 
 export type PhoneReveal = (row: Pick<CallRecordRow, 'phone_enc' | 'phone_masked'>) => string;
@@ -31,8 +42,15 @@ export type PhoneReveal = (row: Pick<CallRecordRow, 'phone_enc' | 'phone_masked'
 export const PRESENTED_COLUMNS = [
   'record_id', 'call_id', 'task_id', 'device_id', 'direction', 'phone_masked', 'phone_enc', 'status', 'start_time', 'answered_at',
   'end_time', 'duration_s', 'ring_ms', 'cause', 'hangup_party', 'recording_id', 'analysis_status',
+  'analysis_sentiment', 'analysis_intention',
 ] as const satisfies readonly (keyof CallRecordRow)[];
 export type PresentedRow = Pick<CallRecordRow, (typeof PRESENTED_COLUMNS)[number]>;
+
+/** What the detail (§2.5) reads on top: the full analysis. */
+export const DETAIL_COLUMNS = [
+  ...PRESENTED_COLUMNS, 'analysis_intention_level', 'analysis_intention_score', 'analysis_keywords', 'analysis_summary', 'analysis_transcription',
+] as const satisfies readonly (keyof CallRecordRow)[];
+export type DetailRow = Pick<CallRecordRow, (typeof DETAIL_COLUMNS)[number]>;
 
 export function presentCallRecord(row: PresentedRow, phone: PhoneReveal): CallRecordDto {
   return {
@@ -51,11 +69,28 @@ export function presentCallRecord(row: PresentedRow, phone: PhoneReveal): CallRe
     hangupCause: row.cause || null,
     hangupBy: row.hangup_party || null,
     recordingId: row.recording_id || null,
-    // Recordings are served from issue 4's signed-URL endpoint; until a recording is stored there is none.
-    recordingUrl: null,
+    // The §2.6 path (not a signed URL: lists never sign). Set once the device announced a
+    // recording; §2.6 answers 404 until the upload is stored (api/src/modules/recordings).
+    recordingUrl: row.recording_id ? `/api/v1/lead-generation/call-records/${row.record_id}/recording` : null,
     analysisStatus: row.analysis_status,
-    analysisResult: null,
+    analysisResult: row.analysis_status === 'COMPLETED' ? { sentiment: row.analysis_sentiment, intention: row.analysis_intention } : null,
   };
+}
+
+/** The detail of §2.5: the list's record with the analysis in full. */
+export function presentCallRecordDetail(row: DetailRow, phone: PhoneReveal): CallRecordDto {
+  const dto = presentCallRecord(row, phone);
+  if (dto.analysisResult) {
+    dto.analysisResult = {
+      ...dto.analysisResult,
+      intentionLevel: row.analysis_intention_level,
+      intentionScore: Math.round(Number(row.analysis_intention_score) * 1000) / 1000,
+      keywords: row.analysis_keywords,
+      summary: row.analysis_summary,
+      transcription: row.analysis_transcription,
+    };
+  }
+  return dto;
 }
 
 export const CALL_STATUSES = ['IN_PROGRESS', 'ANSWERED', 'NO_ANSWER', 'BUSY', 'REJECTED', 'INVALID_NUMBER', 'CANCELLED', 'FAILED'] as const;
@@ -84,8 +119,12 @@ export const callRecordSchema: JsonSchema = {
     analysisResult: {
       type: ['object', 'null'],
       properties: {
-        sentiment: { type: 'string' }, intention: { type: 'string' }, keywords: { type: 'array', items: { type: 'string' } },
-        summary: { type: 'string' }, transcription: { type: 'string' },
+        sentiment: { type: 'string', enum: ['POSITIVE', 'NEUTRAL', 'NEGATIVE'] },
+        intention: { type: 'string', description: '高意向 | 中意向 | 低意向' },
+        intentionLevel: { type: 'string', enum: ['HIGH', 'MEDIUM', 'LOW'], description: 'Detail only' },
+        intentionScore: { type: 'number', minimum: 0, maximum: 1, description: 'Detail only' },
+        keywords: { type: 'array', items: { type: 'string' }, description: 'Detail only' },
+        summary: { type: 'string', description: 'Detail only' }, transcription: { type: 'string', description: 'Detail only' },
       },
     },
   },

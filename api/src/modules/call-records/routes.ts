@@ -7,7 +7,7 @@ import type { ApiDeps } from '../../deps.js';
 import { invalidField, notFound, ApiError } from '../../errors.js';
 import { requirePrincipal } from '../../http/context.js';
 import { envelope, errorResponses, isoDateTime, pageOf, pagingQuery, toPage, type PagingParams } from '../../http/schemas.js';
-import { ANALYSIS_STATUSES, CALL_STATUSES, PRESENTED_COLUMNS, callRecordSchema, presentCallRecord, type PhoneReveal } from './present.js';
+import { ANALYSIS_STATUSES, CALL_STATUSES, DETAIL_COLUMNS, PRESENTED_COLUMNS, callRecordSchema, presentCallRecord, presentCallRecordDetail, type PhoneReveal } from './present.js';
 
 const SORTS = { startTime: 'start_time', endTime: 'end_time', duration: 'duration_s', createTime: 'first_received_at' } as const satisfies Record<string, CallRecordSort>;
 type SortName = keyof typeof SORTS;
@@ -94,8 +94,8 @@ export const callRecordRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (ap
   }, async (request, reply) => {
     const p = requirePrincipal(request.principal);
     if (BigInt(request.params.recordId) > 0xffffffffffffffffn) throw invalidField('params.recordId', 'maximum', 'above the 64-bit range');
-    const [row] = await getCallRecords(deps.warehouse, p.tenantId, { recordId: request.params.recordId }, { limit: 1 }, PRESENTED_COLUMNS);
+    const [row] = await getCallRecords(deps.warehouse, p.tenantId, { recordId: request.params.recordId }, { limit: 1 }, DETAIL_COLUMNS);
     if (!row) throw notFound('call record');
-    return reply.ok(presentCallRecord(row, reveal(p.permissions.has('pii:view'))));
+    return reply.ok(presentCallRecordDetail(row, reveal(p.permissions.has('pii:view'))));
   });
 };

@@ -79,7 +79,27 @@ export interface TaskDelta extends TaskCounters {
   t: 'task';
 }
 
-export type LiveDelta = CallDelta | DeviceDelta | TaskDelta;
+/**
+ * What the dialer tells supervisors (gateway/src/dialer): a device it cooled down and why, or a
+ * task that has numbers due but no device to call them on.
+ */
+export type DialerDelta =
+  | { t: 'dialer'; kind: 'device-cooldown'; deviceId: string; reason: string; untilMs: number }
+  | { t: 'dialer'; kind: 'task-starved'; taskId: string; sinceMs: number };
+
+/** A call's recording was stored (appended by the API's upload route, api/src/recordings). */
+export interface RecordingDelta {
+  t: 'recording';
+  callId: string;
+  recordingId: string;
+  deviceId: string;
+  bytes: number;
+  durationMs: number;
+  hasTranscript: boolean;
+  storedAtMs: number;
+}
+
+export type LiveDelta = CallDelta | DeviceDelta | TaskDelta | DialerDelta | RecordingDelta;
 
 /** A delta as sent to clients: with the id of the feed entry it came from. */
 export type Identified<T extends LiveDelta = LiveDelta> = T & { id: string };
@@ -170,7 +190,7 @@ export function parseFeedDeltas(json: string): LiveDelta[] {
   }
   if (!Array.isArray(parsed)) return [];
   return parsed.filter((d): d is LiveDelta =>
-    typeof d === 'object' && d !== null && (d.t === 'call' || d.t === 'device' || d.t === 'task'));
+    typeof d === 'object' && d !== null && (d.t === 'call' || d.t === 'device' || d.t === 'task' || d.t === 'dialer' || d.t === 'recording'));
 }
 
 /** Task ids whose counters a call delta changes (dialing, answered, ended steps). */

@@ -44,6 +44,13 @@ export function topicsOf(delta: LiveDelta): string[] {
         : ['tenant', `device/${delta.deviceId}`, `call/${delta.callId}`];
     case 'task':
       return ['tenant', `task/${delta.taskId}`];
+    case 'recording':
+      return ['tenant', `device/${delta.deviceId}`, `call/${delta.callId}`];
+    case 'dialer':
+      return delta.kind === 'device-cooldown' ? ['tenant', `device/${delta.deviceId}`] : ['tenant', `task/${delta.taskId}`];
+    default:
+      // A delta type this hub does not know (a newer gateway on the same feed): tenant topic only.
+      return ['tenant'];
   }
 }
 
@@ -53,11 +60,11 @@ export function isOnTopic(delta: LiveDelta, ref: TopicRef): boolean {
     case 'tenant':
       return true;
     case 'device':
-      return delta.t !== 'task' && delta.deviceId === ref.id;
+      return (delta.t === 'device' || delta.t === 'call' || delta.t === 'recording' || (delta.t === 'dialer' && delta.kind === 'device-cooldown')) && delta.deviceId === ref.id;
     case 'call':
-      return delta.t === 'call' && delta.callId === ref.id;
+      return (delta.t === 'call' || delta.t === 'recording') && delta.callId === ref.id;
     case 'task':
-      return delta.t !== 'device' && delta.taskId === ref.id;
+      return (delta.t === 'call' || delta.t === 'task' || (delta.t === 'dialer' && delta.kind === 'task-starved')) && delta.taskId === ref.id;
   }
 }
 
