@@ -92,6 +92,7 @@ const adminKey = execFileSync(process.execPath, ['--import', 'tsx', 'api/src/cli
 const apiUrl = config.apiPublicUrl || `http://127.0.0.1:${config.apiPort}`;
 
 for (const p of procs) start(p);
+void seedDemoTask().catch((err: unknown) => process.stdout.write(`demo      | could not create the demo call task: ${String(err)}\n`));
 process.stdout.write([
   '',
   'Cunke is starting (embedded mode):',
@@ -109,3 +110,38 @@ process.stdout.write([
   'Ctrl-C stops everything; `npm run stack:down` also stops Redis and Mosquitto.',
   '',
 ].join('\n'));
+
+/**
+ * The demo tenant gets one outbound call task the first time it starts, created over the REST
+ * API exactly as a supervisor would: 200 numbers, re-dial on no answer / busy. The tenant's
+ * calling hours are opened to the whole day first, because calling windows are in the callee's
+ * local time and a demo may run at any hour.
+ */
+async function seedDemoTask(): Promise<void> {
+  const auth = { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' };
+  const base = `${apiUrl}/api/v1/lead-generation`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const ready = await fetch(`${apiUrl}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const existing = await (await fetch(`${base}/call-tasks?size=1`, { headers: auth })).json() as { data?: { total?: number } };
+  if ((existing.data?.total ?? 0) > 0) return;
+  await fetch(`${base}/compliance`, {
+    method: 'PUT', headers: auth,
+    body: JSON.stringify({ callingWindow: { start: '00:00', end: '24:00', days: [1, 2, 3, 4, 5, 6, 7] }, maxAttemptsPerNumberPerDay: 3 }),
+  });
+  const phoneNumbers = Array.from({ length: 200 }, (_, i) => `139${String(10_000_000 + ((i * 7_919_993) % 90_000_000)).padStart(8, '0')}`);
+  const res = await fetch(`${base}/call-tasks`, {
+    method: 'POST', headers: { ...auth, 'idempotency-key': 'demo-task-1' },
+    body: JSON.stringify({
+      name: '新产品推广外呼任务（演示）', description: 'Demo task created by npm start', phoneNumbers, callScript: '您好，这里是存客宝，…',
+      callerId: '059212345678', tags: ['demo'], source: '电话外呼',
+      redialPolicy: { retryOn: ['NO_ANSWER', 'BUSY'], delayS: 120, maxAttempts: 3 },
+      pacing: { perDevicePerMinute: 6, perTaskPerMinute: 120, ringTimeoutS: 30 },
+    }),
+  });
+  const created = await res.json() as { data?: { taskId?: number } };
+  process.stdout.write(`demo      | call task ${created.data?.taskId ?? '?'} created over the API (HTTP ${res.status}): watch it on the dashboard, stop/start it with PUT /api/v1/lead-generation/call-tasks/{id}/status\n`);
+}
