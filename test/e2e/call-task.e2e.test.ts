@@ -22,8 +22,8 @@ import { startTestApi, type TestApi } from '../support/api.js';
 import { dropKeys, isolatedRedisUrl, namespace, testConfig } from '../support/services.js';
 import { sleep, waitFor } from '../support/wait.js';
 
-const DEVICES = 8;
-const PHONES = 80;
+const DEVICES = 20;
+const PHONES = 1_000;
 const ns = namespace('ct');
 const tenant = `t${ns}`;
 const log = createLogger('call-task-e2e', process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn');
@@ -126,7 +126,7 @@ test('a supervisor runs a call task over the API and finds every call with its r
   const done = await waitFor('task completed', async () => {
     const d = (await api.call('GET', taskPath(taskId), { key: supervisor })).body.data;
     return d && d.status !== 'RUNNING' ? d : null;
-  }, { timeoutMs: 180_000, intervalMs: 500 });
+  }, { timeoutMs: 300_000, intervalMs: 500 });
   assert.equal(done.status, 'COMPLETED');
   assert.ok(done.completedTime, 'completedTime is set');
   assert.equal(done.totalCalls, started.length, 'totalCalls counts every call the devices made');
@@ -134,21 +134,27 @@ test('a supervisor runs a call task over the API and finds every call with its r
   assert.ok(done.totalCalls <= PHONES * 2, 'no number beyond maxAttempts');
 
   // Every call is a record in the warehouse, and the task's statistics agree with the records.
-  const list = async (query: string) => (await api.call('GET', `/api/v1/lead-generation/call-records?taskId=${taskId}&size=200${query}`, { key: supervisor })).body.data;
-  const records = await waitFor('every call in the warehouse', async () => {
-    const page = await list('');
-    return page.total === done.totalCalls && page.records.every((r: { status: string }) => r.status !== 'IN_PROGRESS') ? page.records : null;
-  }, { timeoutMs: 60_000, intervalMs: 500 });
+  const page = async (query: string, n = 1) =>
+    (await api.call('GET', `/api/v1/lead-generation/call-records?taskId=${taskId}&size=200&page=${n}${query}`, { key: supervisor })).body.data;
+  const everyRecord = async (query: string) => {
+    const first = await page(query);
+    const rest = await Promise.all(Array.from({ length: first.pages - 1 }, (_, i) => page(query, i + 2)));
+    return [first, ...rest].flatMap((p) => p.records);
+  };
+  await waitFor('every call in the warehouse', async () => (await page('')).total === done.totalCalls, { timeoutMs: 60_000, intervalMs: 500 });
+  const records = await waitFor('every call ended in the warehouse', async () => {
+    const all = await everyRecord('');
+    return all.every((r: { status: string }) => r.status !== 'IN_PROGRESS') ? all : null;
+  }, { timeoutMs: 30_000, intervalMs: 1_000 });
+  assert.equal(new Set(records.map((r: { recordId: string }) => r.recordId)).size, done.totalCalls, 'one record per call');
   const answered = records.filter((r: { status: string }) => r.status === 'ANSWERED');
   assert.ok(answered.length > 0, 'some calls were answered');
   assert.equal(done.successfulCalls, answered.length, 'successfulCalls = answered records');
   assert.ok(records.every((r: { phoneNumber: string }) => phones.some((p) => r.phoneNumber.endsWith(p.slice(-8)))), 'records carry the task\'s numbers');
 
   // Every answered call's recording is uploaded by its device and analysed.
-  const analysed = await waitFor('every answered call analysed', async () => {
-    const page = await list('&analysisStatus=COMPLETED');
-    return page.total === answered.length ? page.records : null;
-  }, { timeoutMs: 120_000, intervalMs: 1_000 });
+  await waitFor('every answered call analysed', async () => (await page('&analysisStatus=COMPLETED')).total === answered.length, { timeoutMs: 180_000, intervalMs: 1_000 });
+  const analysed = await everyRecord('&analysisStatus=COMPLETED');
   for (const r of analysed) {
     assert.ok(r.recordingUrl, `record ${r.recordId} has a recording`);
     assert.ok(['高意向', '中意向', '低意向'].includes(r.analysisResult.intention), JSON.stringify(r.analysisResult));
