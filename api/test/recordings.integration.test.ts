@@ -189,9 +189,16 @@ describe('signed download (spec 004 §2.6)', () => {
     assert.equal((await api.call('GET', `/api/v1/lead-generation/call-records/${recordId}/recording`, { key: k.adminB })).status, 404);
     assert.equal((await api.call('GET', `/api/v1/lead-generation/call-records/${otherRecordId}/recording`, { key: k.adminA })).status, 404);
     assert.equal((await api.call('GET', `/api/v1/lead-generation/call-records/${recordId}/recording`)).status, 401);
-    // Records list the §2.6 path (never a signed URL) once the device announced a recording.
+    // Records carry the §2.6 path (never a signed URL) once the upload is stored; a recording
+    // only announced by the device has its id but no URL, in the detail and in the list.
     const detail = await api.call('GET', `/api/v1/lead-generation/call-records/${recordId}`, { key: k.supervisorA });
     assert.equal(detail.body.data.recordingUrl, `/api/v1/lead-generation/call-records/${recordId}/recording`);
+    const announced = await api.call('GET', `/api/v1/lead-generation/call-records/${otherRecordId}`, { key: k.supervisorA });
+    assert.ok(announced.body.data.recordingId);
+    assert.equal(announced.body.data.recordingUrl, null);
+    const list = await api.call('GET', '/api/v1/lead-generation/call-records?size=10', { key: k.supervisorA });
+    const urls = Object.fromEntries(list.body.data.records.map((r: { recordId: string; recordingUrl: string | null }) => [r.recordId, r.recordingUrl]));
+    assert.deepEqual(urls, { [recordId]: `/api/v1/lead-generation/call-records/${recordId}/recording`, [otherRecordId]: null });
   });
 
   test('the whole file, with Accept-Ranges, type and length', async () => {

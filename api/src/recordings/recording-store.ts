@@ -54,6 +54,18 @@ export function warehouseRowOf(r: StoredRecording): CallRecordingRow {
   };
 }
 
+/**
+ * The calls among `callIds` whose recording file is stored — not merely announced by the device,
+ * nor with only its transcript uploaded — in one pipelined round trip.
+ */
+export async function storedRecordingCalls(redis: Redis, tenantId: string, callIds: readonly string[]): Promise<Set<string>> {
+  if (callIds.length === 0) return new Set();
+  const pipeline = redis.pipeline();
+  for (const callId of callIds) pipeline.hexists(recordingKeys.stored(tenantId, callId), 'storage_key');
+  const results = (await pipeline.exec()) ?? [];
+  return new Set(callIds.filter((_, i) => results[i]?.[1] === 1));
+}
+
 export class RecordingStore {
   private readonly queueConnection: Redis;
   readonly analysisQueue: Queue<AnalyseCallJob>;

@@ -52,7 +52,8 @@ export const DETAIL_COLUMNS = [
 ] as const satisfies readonly (keyof CallRecordRow)[];
 export type DetailRow = Pick<CallRecordRow, (typeof DETAIL_COLUMNS)[number]>;
 
-export function presentCallRecord(row: PresentedRow, phone: PhoneReveal): CallRecordDto {
+/** `recordingStored`: the file is in storage, so §2.6 can sign a link to it. */
+export function presentCallRecord(row: PresentedRow, phone: PhoneReveal, recordingStored: boolean): CallRecordDto {
   return {
     recordId: row.record_id,
     callId: row.call_id,
@@ -69,17 +70,17 @@ export function presentCallRecord(row: PresentedRow, phone: PhoneReveal): CallRe
     hangupCause: row.cause || null,
     hangupBy: row.hangup_party || null,
     recordingId: row.recording_id || null,
-    // The §2.6 path (not a signed URL: lists never sign). Set once the device announced a
-    // recording; §2.6 answers 404 until the upload is stored (api/src/modules/recordings).
-    recordingUrl: row.recording_id ? `/api/v1/lead-generation/call-records/${row.record_id}/recording` : null,
+    // The §2.6 path (not a signed URL: lists never sign), once the device's upload is stored;
+    // a recording only announced has its recordingId but no URL yet.
+    recordingUrl: recordingStored ? `/api/v1/lead-generation/call-records/${row.record_id}/recording` : null,
     analysisStatus: row.analysis_status,
     analysisResult: row.analysis_status === 'COMPLETED' ? { sentiment: row.analysis_sentiment, intention: row.analysis_intention } : null,
   };
 }
 
 /** The detail of §2.5: the list's record with the analysis in full. */
-export function presentCallRecordDetail(row: DetailRow, phone: PhoneReveal): CallRecordDto {
-  const dto = presentCallRecord(row, phone);
+export function presentCallRecordDetail(row: DetailRow, phone: PhoneReveal, recordingStored: boolean): CallRecordDto {
+  const dto = presentCallRecord(row, phone, recordingStored);
   if (dto.analysisResult) {
     dto.analysisResult = {
       ...dto.analysisResult,

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { decryptPii, normalizePhone, hashPii } from '../../../../common/pii.js';
 import { countCallRecords, getCallRecords, type CallRecordFilter, type CallRecordSort } from '../../../../warehouse/src/queries/call-records.js';
 import type { ApiDeps } from '../../deps.js';
+import { storedRecordingCalls } from '../../recordings/recording-store.js';
 import { invalidField, notFound, ApiError } from '../../errors.js';
 import { requirePrincipal } from '../../http/context.js';
 import { envelope, errorResponses, isoDateTime, pageOf, pagingQuery, toPage, type PagingParams } from '../../http/schemas.js';
@@ -79,8 +80,9 @@ export const callRecordRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (ap
       getCallRecords(deps.warehouse, p.tenantId, filter, { limit: q.size, offset: (q.page - 1) * q.size, sort: SORTS[q.sort], order: q.order }, PRESENTED_COLUMNS),
       countCallRecords(deps.warehouse, p.tenantId, filter),
     ]);
+    const stored = await storedRecordingCalls(deps.redis, p.tenantId, rows.filter((r) => r.recording_id).map((r) => r.call_id));
     request.auditDetail = `page=${q.page} size=${q.size} returned=${rows.length}${q.phoneNumber ? ' phoneFilter=1' : ''}`;
-    return reply.ok(toPage(rows.map((r) => presentCallRecord(r, reveal(p.permissions.has('pii:view')))), total, q));
+    return reply.ok(toPage(rows.map((r) => presentCallRecord(r, reveal(p.permissions.has('pii:view')), stored.has(r.call_id))), total, q));
   });
 
   app.get<{ Params: { recordId: string } }>('/call-records/:recordId', {
@@ -96,6 +98,7 @@ export const callRecordRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (ap
     if (BigInt(request.params.recordId) > 0xffffffffffffffffn) throw invalidField('params.recordId', 'maximum', 'above the 64-bit range');
     const [row] = await getCallRecords(deps.warehouse, p.tenantId, { recordId: request.params.recordId }, { limit: 1 }, DETAIL_COLUMNS);
     if (!row) throw notFound('call record');
-    return reply.ok(presentCallRecordDetail(row, reveal(p.permissions.has('pii:view'))));
+    const stored = row.recording_id ? await storedRecordingCalls(deps.redis, p.tenantId, [row.call_id]) : new Set<string>();
+    return reply.ok(presentCallRecordDetail(row, reveal(p.permissions.has('pii:view')), stored.has(row.call_id)));
   });
 };
