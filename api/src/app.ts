@@ -21,8 +21,13 @@ import { deviceRoutes } from './modules/devices/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { recordingRoutes } from './modules/recordings/routes.js';
+import { leadIdentityRoutes } from './modules/lead-identity/routes.js';
 import { leadRoutes } from './modules/leads/routes.js';
+import { leadImportRoutes } from './modules/lead-imports/routes.js';
 import { sceneRoutes } from './modules/scenes/routes.js';
+import { leadConfigRoutes } from './modules/lead-config/routes.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
+import { leadDeadLetterRoutes } from './modules/lead-dead-letters/routes.js';
 import './http/context.js';
 
 export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
@@ -55,6 +60,11 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(callTaskRoutes, { prefix: '/api/v1/lead-generation', deps });
   await app.register(complianceRoutes, { prefix: '/api/v1/lead-generation', deps });
   await app.register(sceneRoutes, { prefix: '/api/v1', deps });
+  await app.register(leadConfigRoutes, { prefix: '/api/v1', deps });
   await app.register(leadRoutes, { prefix: '/api/v1', deps });
+  await app.register(leadImportRoutes, { prefix: '/api/v1', deps });
+  await app.register(leadIdentityRoutes, { prefix: '/api/v1', deps });
+  await app.register(webhookRoutes, { prefix: '/api/v1', deps });
+  await app.register(leadDeadLetterRoutes, { prefix: '/api/v1', deps });
   return app;
 }

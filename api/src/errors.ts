@@ -10,6 +10,7 @@ export const API_ERR = {
   NOT_FOUND: { status: 404, message: 'notFound' },
   CONFLICT: { status: 409, message: 'conflict' },
   TASK_STATE_CONFLICT: { status: 409, message: 'taskStateConflict' },
+  DEAD_LETTER_ALREADY_REPLAYED: { status: 409, message: 'deadLetterAlreadyReplayed' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, message: 'idempotencyInProgress' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'payloadTooLarge' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'unsupportedMediaType' },

@@ -20,6 +20,7 @@ import { buildApp } from './app.js';
 import { AuditTrail } from './audit/audit-trail.js';
 import { shouldRunAnalysisWorker, startAnalysis } from './analysis/start.js';
 import { shouldRunLeadPipeline, startLeadPipeline } from './leads/pipeline/start.js';
+import { shouldRunLeadImports, startLeadImports } from './leads/imports/start.js';
 import { rebuildCallTasks } from './call-tasks/rebuild.js';
 import { TaskScheduler } from './call-tasks/scheduler.js';
 import { TaskStore } from '../../common/call-tasks/task-store.js';
@@ -109,6 +110,8 @@ export async function startApi(config: Config, log: Logger, overrides: ApiOverri
   const analysis = shouldRunAnalysisWorker(config, runWriters) ? startAnalysis(config, { redis, warehouse, log, writer: instance }) : null;
   // Lead pipeline (issue 5): the ingest/signals stream consumer, under the same rule.
   const leadPipeline = shouldRunLeadPipeline(config, runWriters) ? await startLeadPipeline(deps, log) : null;
+  // Lead spreadsheet imports (issue 5 item 1): the BullMQ job worker feeding the ingest stream, same rule.
+  const leadImports = shouldRunLeadImports(config, runWriters) ? await startLeadImports(deps, log) : null;
   const address = await app.listen({ host: config.apiHost, port: config.apiPort });
   const url = config.apiPort === 0 ? address.replace('0.0.0.0', '127.0.0.1') : `http://${host}:${config.apiPort}`;
   log.info({ url, runWriters }, 'api listening');
@@ -118,6 +121,7 @@ export async function startApi(config: Config, log: Logger, overrides: ApiOverri
     async stop() {
       await app.close();
       await analysis?.close();
+      await leadImports?.close();
       await leadPipeline?.stop();
       await deps.scheduler.close();
       await writers?.stop();

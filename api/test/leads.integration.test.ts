@@ -58,6 +58,9 @@ before(async () => {
   k.supervisorB = await api.keyFor(B, 'supervisor');
   u1 = (await api.deps.identity.createUser(A, { name: 'agent 1', role: 'supervisor' })).userId;
   u2 = (await api.deps.identity.createUser(A, { name: 'agent 2', role: 'supervisor' })).userId;
+  // Scenes may only name channels and tags that exist (spec 000 §九.3).
+  assert.equal((await api.call('POST', '/api/v1/channels', { key: k.supervisorA, body: { channel_id: 'baidu', name: '百度推广', channel_type: 'PAID_SEARCH' } })).status, 201);
+  assert.equal((await api.call('POST', '/api/v1/lead-tags', { key: k.supervisorA, body: { name: '产品A意向', tag_group: '意向' } })).status, 201);
 });
 
 after(async () => {
@@ -311,7 +314,7 @@ describe('ingestion and the pipeline', () => {
     const marker = `lead-${namespace()}`;
     await api.deps.redis.xadd(leadKeys.ingest(), '*', 't', A, 'lead', marker, 'scene', 'sc_missing', 'src', 'API_IMPORT', 'ext', '', 'body', '{}', 'at', String(Date.now()));
     const dead = await until('dead letter', async () => {
-      const entries = await api.deps.redis.xrevrange(leadKeys.dlq(), '+', '-', 'COUNT', 50);
+      const entries = await api.deps.redis.xrevrange(leadKeys.dlq(A), '+', '-', 'COUNT', 50);
       return entries.find(([, f]) => f.some((v) => v.includes(marker))) ?? null;
     });
     const f = dead[1];

@@ -25,6 +25,14 @@ export const PERMISSIONS = {
   'lead:view': 'List and view leads with their processing log',
   'lead:assign': 'Assign and reassign leads',
   'lead:edit': 'Change a lead\'s status and notes (PUT /leads/{id})',
+  // Spreadsheet import (issue 5 item 1): upload CSV/Excel, follow progress, read per-row errors
+  'lead:import': 'Import leads from CSV/Excel files and read the import reports',
+  // OneID (issue 5 item 4): identity explain/review queue, and the operator's merge/unmerge
+  'lead:identity:view': 'View a lead\'s OneID identity, explanations and the identity review queue',
+  'lead:identity:merge': 'Merge and unmerge lead identities; decide identity reviews',
+  // Lead dead letters (issue 5 item 9): list them (payload masked without pii:view), replay, discard
+  'lead:deadletter:view': 'List and view dead letters of the lead pipeline (payload masked unless pii:view)',
+  'lead:deadletter:manage': 'Replay and discard dead letters of the lead pipeline',
   // platform
   'device:view': 'View devices and their live state',
   'device:manage': 'Register, rename, disable devices and issue their credentials',
@@ -50,10 +58,11 @@ export const ROLES = {
   supervisor: {
     description: 'Runs call tasks and watches the floor live; sees numbers unmasked',
     permissions: [...CALL_READ, 'lead:call:create', 'lead:call:edit', 'lead:call:control', 'lead:call:cancel', 'lead:call:compliance',
-      'lead:call:record:download', 'device:view', 'live:view', 'pii:view', 'lead:scene:view', 'lead:scene:manage', 'lead:ingest', 'lead:view', 'lead:assign', 'lead:edit'],
+      'lead:call:record:download', 'device:view', 'live:view', 'pii:view', 'lead:scene:view', 'lead:scene:manage', 'lead:ingest', 'lead:view', 'lead:assign', 'lead:edit',
+      'lead:identity:view', 'lead:identity:merge', 'lead:import', 'lead:deadletter:view', 'lead:deadletter:manage'],
   },
-  analyst: { description: 'Reads records and devices; numbers masked', permissions: [...CALL_READ, 'device:view', 'live:view', 'lead:order:view', 'lead:view', 'lead:scene:view'] },
-  integrator: { description: 'A CRM or BI system pulling records over REST; numbers masked', permissions: [...CALL_READ, 'device:view', 'lead:ingest', 'lead:view'] },
+  analyst: { description: 'Reads records and devices; numbers masked', permissions: [...CALL_READ, 'device:view', 'live:view', 'lead:order:view', 'lead:view', 'lead:scene:view', 'lead:identity:view'] },
+  integrator: { description: 'A CRM or BI system pulling records over REST; numbers masked', permissions: [...CALL_READ, 'device:view', 'lead:ingest', 'lead:view', 'lead:import'] },
   viewer: { description: 'The live dashboard only', permissions: ['live:view', 'device:view'] },
 } as const satisfies Record<string, { description: string; permissions: readonly Permission[] }>;
 

@@ -9,6 +9,7 @@ import type { Logger } from '../../common/logger.js';
 import { createPhoneProtector, piiKeysFromHex } from '../../common/pii.js';
 import { serveMetrics } from '../../common/metrics-server.js';
 import { startDialer, type DialerHandle } from './dialer/start-dialer.js';
+import { startSipIngress } from './sip/start-sip.js';
 import { IngestSubscriber } from './edges/mqtt/ingest-subscriber.js';
 import { LiveFeedPublisher } from './live/feed-publisher.js';
 import { LiveHub } from './live/hub.js';
@@ -148,6 +149,7 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
   const dialer: DialerHandle | null = config.dialerEnabled && overrides.dialer !== false
     ? await startDialer(config, log, metrics.registry)
     : null;
+  const sipIngress = await startSipIngress(config, log, pii, metrics.registry);
   metrics.ready.set(1);
   const metricsServer = await serveMetrics(metrics.registry, config.gatewayMetricsPort, config.metricsHost);
   log.info({ gatewayId: config.gatewayId, metricsPort: config.gatewayMetricsPort, livePort: live?.port ?? null }, 'gateway started');
@@ -163,6 +165,7 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
     redis,
     livePort: live?.port ?? null,
     async stop() {
+      await sipIngress?.stop();
       await dialer?.stop();
       await stopLive();
       await Promise.race([ingest.drain(), new Promise((r) => setTimeout(r, 10_000))]);
@@ -174,6 +177,7 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
       log.info('gateway stopped');
     },
     async retire() {
+      await sipIngress?.stop();
       await stopLive();
       await subscriber.retire();
       await ingest.drain();
@@ -185,6 +189,7 @@ export async function startGateway(config: Config, log: Logger, overrides: Gatew
       log.info('gateway retired: broker sessions deleted');
     },
     kill() {
+      void sipIngress?.stop();
       dialer?.kill();
       live?.hub.kill();
       live?.close();

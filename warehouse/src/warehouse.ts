@@ -54,6 +54,12 @@ export const TABLE = {
   dwdLead: 'dwd_lead',
   leadIdentityLink: 'lead_identity_link',
   leadProcessingLog: 'lead_processing_log',
+  dimLeadImport: 'dim_lead_import',
+  leadIdentityAction: 'lead_identity_action',
+  sipInboundCall: 'dwd_sip_inbound_call',
+  dimChannel: 'dim_channel',
+  dimLeadTagDefinition: 'dim_lead_tag_definition',
+  dimLeadAssignee: 'dim_lead_assignee',
   dwdCallRecordBaseView: 'dwd_call_record_base_v',
 } as const;
 

@@ -10,6 +10,7 @@ export const MESSAGES = {
   forbidden: { zh: '权限不足', en: 'Permission denied' },
   notFound: { zh: '资源不存在', en: 'Not found' },
   conflict: { zh: '当前状态不允许该操作', en: 'The current state does not allow this operation' },
+  deadLetterAlreadyReplayed: { zh: '该死信已重放', en: 'This dead letter was already replayed' },
   taskStateConflict: { zh: '任务当前状态不允许该操作', en: 'The task\'s current status does not allow this action' },
   idempotencyInProgress: { zh: '相同幂等键的请求正在处理中', en: 'A request with this Idempotency-Key is still being processed' },
   idempotencyKeyReused: { zh: '幂等键已用于不同的请求', en: 'This Idempotency-Key was used for a different request' },

@@ -253,6 +253,133 @@ export interface LeadProcessingLogRow {
   at: DateTime64Text;
 }
 
+// Lead channels, tag definitions, assignee profiles (issue 5 H4, migration 020).
+export interface DimChannelRow {
+  tenant_id: string;
+  channel_id: string;
+  name: string;
+  channel_type: string;
+  is_active: 0 | 1;
+  deleted: 0 | 1;
+  changed_by: string;
+  created_at: DateTime64Text;
+  updated_at: DateTime64Text;
+  version: number;
+}
+
+export interface DimLeadTagDefinitionRow {
+  tenant_id: string;
+  tag_id: string;
+  name: string;
+  tag_group: string;
+  deleted: 0 | 1;
+  changed_by: string;
+  created_at: DateTime64Text;
+  updated_at: DateTime64Text;
+  version: number;
+}
+
+export interface DimLeadAssigneeRow {
+  tenant_id: string;
+  user_id: string;
+  status: string;
+  time_zone: string;
+  /** WorkingWindow[] as JSON. */
+  working_hours: string;
+  weight: number;
+  /** -1: no capacity limit. */
+  max_load: number;
+  regions: string[];
+  skills: string[];
+  team_id: string;
+  changed_by: string;
+  updated_at: DateTime64Text;
+  version: number;
+}
+
+// OneID operator actions (issue 5 item 4, migration 019): one row per merge, unmerge or rejected suggestion.
+export interface LeadIdentityActionRow {
+  tenant_id: string;
+  action_id: string;
+  /** merge | unmerge | reject */
+  action: string;
+  /** Identities of the affected records after the action. */
+  identity_ids: string[];
+  side_a: string[];
+  side_b: string[];
+  reason: string;
+  by_user: string;
+  review_id: string;
+  at: DateTime64Text;
+}
+
+// OneID operator actions (issue 5 item 4, migration 019): one row per merge, unmerge or rejected suggestion.
+export interface LeadIdentityActionRow {
+  tenant_id: string;
+  action_id: string;
+  /** merge | unmerge | reject */
+  action: string;
+  /** Identities of the affected records after the action. */
+  identity_ids: string[];
+  side_a: string[];
+  side_b: string[];
+  reason: string;
+  by_user: string;
+  review_id: string;
+  at: DateTime64Text;
+}
+
+// Inbound SIP calls (issue 5 item 8, H6, migration 022): one row per closed call.
+export interface SipInboundCallRow {
+  tenant_id: string;
+  call_id: string;
+  lead_id: string;
+  scene_config_id: string;
+  /** The monitored number dialled (ours, E.164). */
+  called: string;
+  caller_hash: string;
+  caller_masked: string;
+  source_ip: string;
+  user_agent: string;
+  /** redirect | proxy | queue | reject */
+  route_action: string;
+  route_uri: string;
+  routed_to_user_id: string;
+  route_reason: string;
+  /** ANSWERED | NO_ANSWER | REDIRECTED | REJECTED */
+  disposition: string;
+  started_at: DateTime64Text;
+  answered_at: DateTime64Text | null;
+  ended_at: DateTime64Text;
+  ring_ms: number;
+  talk_ms: number;
+}
+
+// Lead spreadsheet imports (issue 5 item 1, H2, migration 018): one full snapshot per status change.
+export interface DimLeadImportRow {
+  tenant_id: string;
+  import_id: string;
+  scene_config_id: string;
+  scene_type: string;
+  file_name: string;
+  file_type: string;
+  file_bytes: number;
+  file_sha256: string;
+  created_by: string;
+  status: string;
+  reason: string;
+  message: string;
+  total_rows: number | null;
+  processed: number;
+  accepted: number;
+  rejected: number;
+  created_at: DateTime64Text;
+  started_at: DateTime64Text | null;
+  finished_at: DateTime64Text | null;
+  /** 1 QUEUED, 2 RUNNING, 3 COMPLETED or FAILED. */
+  version: number;
+}
+
 export interface EntityRows {
   auditLog: AuditLogRow;
   dimTenant: DimTenantRow;
@@ -268,9 +395,15 @@ export interface EntityRows {
   dwdLead: DwdLeadRow;
   leadIdentityLink: LeadIdentityLinkRow;
   leadProcessingLog: LeadProcessingLogRow;
+  dimLeadImport: DimLeadImportRow;
+  dimChannel: DimChannelRow;
+  dimLeadTagDefinition: DimLeadTagDefinitionRow;
+  dimLeadAssignee: DimLeadAssigneeRow;
+  leadIdentityAction: LeadIdentityActionRow;
+  sipInboundCall: SipInboundCallRow;
 }
 
-export const ENTITY_TABLES = ['auditLog', 'dimTenant', 'dimUser', 'dimApiKey', 'dimCallTask', 'callTaskPhoneChunk', 'dncEntry', 'dimDevice', 'callRecording', 'dwdCallAnalysis', 'dimSceneConfig', 'dwdLead', 'leadIdentityLink', 'leadProcessingLog'] as const satisfies readonly (keyof EntityRows)[];
+export const ENTITY_TABLES = ['auditLog', 'dimTenant', 'dimUser', 'dimApiKey', 'dimCallTask', 'callTaskPhoneChunk', 'dncEntry', 'dimDevice', 'callRecording', 'dwdCallAnalysis', 'dimSceneConfig', 'dwdLead', 'leadIdentityLink', 'leadProcessingLog', 'dimChannel', 'dimLeadTagDefinition', 'dimLeadAssignee', 'leadIdentityAction', 'sipInboundCall', 'dimLeadImport'] as const satisfies readonly (keyof EntityRows)[];
 export type EntityTable = (typeof ENTITY_TABLES)[number];
 
 /** Every entity row names its tenant; the writer refuses one that does not. */

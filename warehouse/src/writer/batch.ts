@@ -30,6 +30,12 @@ export class Batch {
     dwdLead: new JsonLines(),
     leadIdentityLink: new JsonLines(),
     leadProcessingLog: new JsonLines(),
+    dimLeadImport: new JsonLines(),
+    leadIdentityAction: new JsonLines(),
+    sipInboundCall: new JsonLines(),
+    dimChannel: new JsonLines(),
+    dimLeadTagDefinition: new JsonLines(),
+    dimLeadAssignee: new JsonLines(),
   };
   readonly dead: DeadLetter[] = [];
   /** Tables already written, so that a retry after a partial failure skips them. */

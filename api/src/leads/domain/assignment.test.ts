@@ -116,3 +116,7 @@ test('property: round robin through any sequence of eligible-set changes is fair
     }
   }), { numRuns: 300 });
 });
+
+test('validation: null steps and tiers in raw JSON are reported, not thrown', () => {
+  assert.deepEqual(validateAssignmentRules({ rule_id: 'r', pool: [], chain: [null, { type: 'value', tiers: [null] }] }).map((e) => e.path), ['chain[0]', 'chain[1].tiers[0]']);
+});

@@ -138,6 +138,8 @@ export function validateAssignmentRules(r: unknown, knownUsers?: ReadonlySet<str
   if (!Array.isArray(rules.chain) || rules.chain.length === 0 || rules.chain.length > 10) errors.push({ path: 'chain', message: 'a list of 1..10 strategies' });
   else rules.chain.forEach((s, i) => {
     const p = `chain[${i}]`;
+    // Rule sets arrive as raw JSON: a null step or tier is an error to report, not a crash.
+    if (!s || typeof s !== 'object') return void errors.push({ path: p, message: 'a strategy object' });
     const then = (s as { then?: unknown }).then;
     if (then !== undefined && !['round_robin', 'random', 'weighted', 'least_load'].includes(then as string)) errors.push({ path: `${p}.then`, message: 'round_robin, random, weighted or least_load' });
     switch (s?.type) {
@@ -146,6 +148,7 @@ export function validateAssignmentRules(r: unknown, knownUsers?: ReadonlySet<str
       case 'value':
         if (!Array.isArray(s.tiers) || s.tiers.length === 0) errors.push({ path: `${p}.tiers`, message: 'a non-empty list of tiers' });
         else s.tiers.forEach((t, j) => {
+          if (!t || typeof t !== 'object') return void errors.push({ path: `${p}.tiers[${j}]`, message: 'a tier object' });
           checkUsers(t.user_ids, `${p}.tiers[${j}].user_ids`);
           if (t.min !== undefined && t.max !== undefined && t.min > t.max) errors.push({ path: `${p}.tiers[${j}]`, message: 'min above max' });
         });

@@ -29,6 +29,8 @@ export interface PlanInput {
   users: readonly Assignee[];
   ctx: AssignmentContext;
   defaultRegion?: string;
+  /** Fills fields the mapping left empty (e.g. region from the IP, enrich/ip-region.ts); must be pure. Runs before tags and assignment, which may use them. */
+  enrich?: (d: LeadData, payload: unknown) => LeadData;
 }
 
 export interface LeadPlan {
@@ -56,7 +58,7 @@ export function planLead(i: PlanInput): LeadPlan {
     ? applyMapping(i.scene.data_mapping_rules, i.payload, { defaultRegion: i.defaultRegion ?? 'CN' })
     : { lead_data: {}, errors: [], junk: [] };
   log.push({ stage: 'mapping', outcome: mapped.errors.length ? 'partial' : 'ok', at: now, detail: mapped.errors.length ? mapped.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : `${Object.keys(mapped.lead_data).length} fields` });
-  const d = mapped.lead_data;
+  const d = i.enrich ? i.enrich(mapped.lead_data, i.payload) : mapped.lead_data;
 
   const record = identityRecordOf(i.lead_id, d, i.source ?? i.scene.scene_type, now, i.scene.deduplication_strategy);
   let identity: ResolveDecision | null = null;

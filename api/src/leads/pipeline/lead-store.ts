@@ -13,11 +13,14 @@ import type { LeadData, LeadStatus } from '../domain/lead.js';
 import { companyMatchKey, emailMatchKey, normaliseName } from '../domain/normalise.js';
 import type { IdentityRecord, ResolveDecision } from '../domain/oneid.js';
 import type { ProcessingLogEntry } from '../domain/plan-lead.js';
+import { appendDeadLetter, deadLetterKeys } from '../dead-letters/dead-letter-store.js';
+import { syncOpenLead } from './open-leads.js';
 
 export const leadKeys = {
   ingest: () => 'cunke:leads:ingest',
   group: () => 'lead-pipeline',
-  dlq: () => 'cunke:dlq:leads',
+  /** Per-tenant dead letters (dead-letters/dead-letter-store.ts); no tenant: the unowned stream. */
+  dlq: (t = '') => deadLetterKeys.stream(t),
   lead: (t: string, id: string) => `cunke:lead:${t}:${id}`,
   byTime: (t: string) => `cunke:leads:${t}`,
   index: (t: string, keyHash: string) => `cunke:lead:idx:${t}:${keyHash}`,
@@ -33,8 +36,8 @@ export function newLeadId(now: number): string {
   return `ld_${now.toString(36).padStart(9, '0')}${randomBytes(5).toString('hex')}`;
 }
 
-/** The pipeline's stages plus the changes people make later (spec 000 §四.6 keeps them in one log). */
-export type LeadLogEntry = Omit<ProcessingLogEntry, 'stage'> & { stage: ProcessingLogEntry['stage'] | 'status' };
+/** The pipeline's stages plus the changes people make later and inbound SIP call ends (spec 000 §四.6 keeps them in one log). */
+export type LeadLogEntry = Omit<ProcessingLogEntry, 'stage'> & { stage: ProcessingLogEntry['stage'] | 'status' | 'call' | 'dedupe' };
 
 /** What the pipeline stores; never a phone number or e-mail in clear. */
 export interface StoredLead {
@@ -88,6 +91,8 @@ export interface ProcessedLead {
   identityOfRecord: Map<string, string>;
   /** Stages that failed while the lead went on (a tag rule that threw, OneID that failed): dead-lettered with the lead. */
   stageFailures: { stage: string; reason: string }[];
+  /** external_lead_id claim (pipeline/external-id.ts), made permanent with the lead. */
+  externalKey?: string | null;
 }
 
 /** KEYS: lead hash, entity stream. ARGV: expected version, new version, doc, then feed entries of 10 fields each. */
@@ -201,9 +206,9 @@ export class LeadStore {
     }
     for (const [ident, recs] of byIdentity) m.sadd(leadKeys.members(t, ident), ...recs);
     this.appendRows(m, lead, p.identity);
-    for (const f of p.stageFailures) {
-      m.xadd(leadKeys.dlq(), 'MAXLEN', '~', '100000', '*', 'stream', ack.stream, 'id', ack.id, 't', t, 'lead', lead.lead_id, 'stage', f.stage, 'reason', f.reason.slice(0, 2000));
-    }
+    for (const f of p.stageFailures) appendDeadLetter(m, { tenant: t, stream: ack.stream, id: ack.id, lead: lead.lead_id, stage: f.stage, reason: f.reason });
+    if (p.externalKey) m.set(p.externalKey, lead.lead_id);
+    syncOpenLead(m, lead);
     m.xack(ack.stream, leadKeys.group(), ack.id);
     const res = await m.exec();
     const failed = res?.find(([err]) => err);
@@ -219,14 +224,14 @@ export class LeadStore {
     ];
     const ok = await this.redis.eval(UPDATE_LUA, 2, leadKeys.lead(lead.tenant_id, lead.lead_id), this.entityStream,
       String(expectedVersion), String(lead.version), JSON.stringify(lead), ...feed);
+    if (ok === 1) await syncOpenLead(this.redis, lead);
     return ok === 1;
   }
 
-  async deadLetter(entry: { stream: string; id: string; tenant: string; fields: Record<string, string> }, reason: string): Promise<void> {
-    await this.redis.multi()
-      .xadd(leadKeys.dlq(), 'MAXLEN', '~', '100000', '*', 'stream', entry.stream, 'id', entry.id, 't', entry.tenant, 'reason', reason.slice(0, 2000), 'fields', JSON.stringify(entry.fields))
-      .xack(entry.stream, leadKeys.group(), entry.id)
-      .exec();
+  async deadLetter(entry: { stream: string; id: string; tenant: string; fields: Record<string, string> }, reason: string, stage = 'ingest'): Promise<void> {
+    const m = this.redis.multi();
+    appendDeadLetter(m, { tenant: entry.tenant, stream: entry.stream, id: entry.id, stage, reason, fields: entry.fields, ...(entry.fields.lead ? { lead: entry.fields.lead } : {}) });
+    await m.xack(entry.stream, leadKeys.group(), entry.id).exec();
   }
 
   leadRow(l: StoredLead): DwdLeadRow {

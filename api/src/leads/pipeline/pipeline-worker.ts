@@ -9,14 +9,20 @@ import type { Redis } from 'ioredis';
 import { leadSignalKeys } from '../../../../common/call-tasks/model.js';
 import type { Logger } from '../../../../common/logger.js';
 import { decryptPii, type PiiKeys } from '../../../../common/pii.js';
-import { applyTicket, type Assignee } from '../domain/assignment.js';
+import { applyTicket, type Assignee, type AssignmentDecision } from '../domain/assignment.js';
 import type { SceneType } from '../domain/lead.js';
 import { applyMapping, type DataMappingRules } from '../domain/mapping.js';
 import { buildIdentityGraph, type OneIdOptions } from '../domain/oneid.js';
 import { identityRecordOf, planLead } from '../domain/plan-lead.js';
 import { compileTagRules } from '../domain/tag-rules.js';
+import type { GeoIpDb } from '../enrich/geoip-db.js';
+import { withIpRegion } from '../enrich/ip-region.js';
+import { OneIdRaceError, PipelineOneId, recordIdentityReviews } from '../identity/identity-store.js';
 import type { CachedScene, SceneCache } from '../scenes/scene-cache.js';
+import { openIngestBody } from './ingest-body.js';
 import { identifierKeys, leadKeys, type LeadStore, type StoredLead } from './lead-store.js';
+import { claimExternalId, noteDuplicate } from './external-id.js';
+import { preassignedFrom } from './preassigned.js';
 
 /** Fields of an ingest stream entry (POST /leads/ingestions). */
 export interface IngestFields {
@@ -27,6 +33,8 @@ export interface IngestFields {
   ext: string;
   body: string;
   at: string;
+  /** An owner already chosen by the SIP ingress (preassigned.ts); optional. */
+  assign?: string;
 }
 
 /** Used for analysis signals when the tenant has no enabled PHONE_CALL scene. */
@@ -55,12 +63,15 @@ export interface PipelineDeps {
   users: (tenantId: string, ids: readonly string[]) => Promise<Assignee[]>;
   consumer: string;
   defaultRegion: string;
+  /** Local IP → region database (GEOIP_CSV_PATH); absent: no IP enrichment. */
+  geoIp?: GeoIpDb | null;
   now?: () => number;
 }
 
 const CLAIM_EVERY_MS = 30_000;
 const CLAIM_IDLE_MS = 60_000;
 const MAX_DELIVERIES = 3;
+const RACE_RETRIES = 5;
 
 const fieldsOf = (raw: string[]): Record<string, string> => {
   const o: Record<string, string> = {};
@@ -137,11 +148,23 @@ export class LeadPipeline {
     }
   }
 
+  /** An operator's merge/unmerge landed while the lead was planned: plan again at once with the new graph. */
+  private async processOnce(stream: string, id: string, f: Record<string, string>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (stream === leadSignalKeys.stream()) await this.processSignal(id, f);
+        else await this.processIngest(stream, id, f as unknown as IngestFields);
+        return;
+      } catch (err) {
+        if (!(err instanceof OneIdRaceError) || attempt >= RACE_RETRIES) throw err;
+      }
+    }
+  }
+
   private async handle(stream: string, id: string, f: Record<string, string>): Promise<void> {
     const tenant = f.t ?? f.tenantId ?? '';
     try {
-      if (stream === leadSignalKeys.stream()) await this.processSignal(id, f);
-      else await this.processIngest(stream, id, f as unknown as IngestFields);
+      await this.processOnce(stream, id, f);
     } catch (err) {
       // An unexpected error (Redis blip, failed MULTI) may pass: the entry stays pending and is
       // claimed again after CLAIM_IDLE_MS; only after MAX_DELIVERIES attempts is it dead-lettered.
@@ -152,7 +175,8 @@ export class LeadPipeline {
       const reason = err instanceof LeadProcessingError ? `${err.reason}: ${err.message}` : `error: ${(err as Error).message}`;
       this.d.log.warn({ stream, id, tenantId: tenant, reason }, 'lead entry dead-lettered');
       try {
-        await this.d.store.deadLetter({ stream, id, tenant, fields: stream === leadSignalKeys.stream() ? { ...f, phoneEnc: '' } : f }, reason);
+        const signal = stream === leadSignalKeys.stream();
+        await this.d.store.deadLetter({ stream, id, tenant, fields: signal ? { ...f, phoneEnc: '' } : f }, reason, signal ? 'signal' : 'ingest');
       } catch (e) {
         // Left pending: this consumer re-reads it after a restart.
         this.d.log.error({ stream, id, err: (e as Error).message }, 'could not dead-letter a lead entry');
@@ -196,14 +220,22 @@ export class LeadPipeline {
     if (!scene) throw new LeadProcessingError('scene_not_found', `scene ${f.scene} no longer exists`);
     let payload: unknown;
     try {
-      payload = JSON.parse(f.body);
+      payload = JSON.parse(openIngestBody(this.d.pii, f.body));
     } catch {
       throw new LeadProcessingError('invalid_entry', 'body is not JSON');
     }
-    await this.process({ stream, id }, f.t, f.lead, scene, payload, f.src || scene.scene.scene_type, f.ext || null, Number(f.at) || this.now());
+    // external_lead_id dedupe (external-id.ts): a resend of a stored lead is skipped and noted on it.
+    const claim = f.ext ? await claimExternalId(this.d.redis, this.d.store, this.d.pii, f.t, f.scene, f.ext, f.lead) : null;
+    if (claim?.kind === 'in_flight') throw new Error(`external_lead_id is being processed as lead ${claim.leadId}`);
+    if (claim?.kind === 'duplicate') {
+      if (!(await noteDuplicate(this.d.store, f.t, claim.leadId, id, this.now()))) this.d.log.warn({ tenantId: f.t, leadId: claim.leadId }, 'could not log a duplicate external_lead_id');
+      await this.d.redis.xack(stream, leadKeys.group(), id);
+      return;
+    }
+    await this.process({ stream, id }, f.t, f.lead, scene, payload, f.src || scene.scene.scene_type, f.ext || null, Number(f.at) || this.now(), preassignedFrom(f.assign), claim?.key ?? null);
   }
 
-  private async process(ack: { stream: string; id: string }, t: string, leadId: string, cached: CachedScene, payload: unknown, source: string, externalId: string | null, receivedAt: number): Promise<void> {
+  private async process(ack: { stream: string; id: string }, t: string, leadId: string, cached: CachedScene, payload: unknown, source: string, externalId: string | null, receivedAt: number, preassigned: AssignmentDecision | null = null, externalKey: string | null = null): Promise<void> {
     if (await this.d.store.exists(t, leadId)) {
       await this.d.redis.xack(ack.stream, leadKeys.group(), ack.id);
       return;
@@ -214,17 +246,19 @@ export class LeadPipeline {
     const mapped = scene.data_mapping_rules ? applyMapping(scene.data_mapping_rules, payload, { defaultRegion: this.d.defaultRegion }) : { lead_data: {}, errors: [], junk: [] };
     const probe = identityRecordOf(leadId, mapped.lead_data, source, now, scene.deduplication_strategy);
     const indexKeys = identifierKeys(this.d.pii, probe, new Set(mapped.junk.map((j) => j.field)));
+    const operatorOneId = await PipelineOneId.open(this.d.redis, t);
     const { records, membersOf } = await this.d.store.candidates(t, indexKeys, leadId);
     const junkPhone = mapped.junk.some((j) => j.field === 'phone');
     const shared = probe.mobile && !junkPhone && (await this.d.store.isSharedMobile(t, probe.mobile, probe.name)) ? new Set([probe.mobile]) : undefined;
-    const oneId: OneIdOptions = shared ? { sharedMobiles: shared } : {};
+    // The operator's manual links and separations (identity/identity-store.ts) so a new lead never re-merges what a person split.
+    const oneId: OneIdOptions = { ...(shared ? { sharedMobiles: shared } : {}), ...(await operatorOneId.options([leadId, ...records.map((r) => r.record_id)])) };
     const users = scene.assignment_rules ? await this.d.users(t, scene.assignment_rules.pool) : [];
     const plan = planLead({
       lead_id: leadId, payload, source,
       scene: { scene_config_id: scene.scene_config_id, scene_type: scene.scene_type as SceneType, source_channel_default_id: scene.source_channel_default_id, deduplication_strategy: scene.deduplication_strategy, data_mapping_rules: scene.data_mapping_rules, assignment_rules: scene.assignment_rules },
-      compiledTags, candidates: records, oneId, users, ctx: { now, rng: Math.random }, defaultRegion: this.d.defaultRegion,
+      compiledTags, candidates: records, oneId, users, ctx: { now, rng: Math.random }, defaultRegion: this.d.defaultRegion, ...(this.d.geoIp ? { enrich: withIpRegion.bind(null, this.d.geoIp) } : {}),
     });
-    let assignment = plan.assignment;
+    let assignment = preassigned ?? plan.assignment;
     if (assignment?.kind === 'needs_ticket') {
       // The INCR is what keeps round robin fair across processes and restarts.
       assignment = applyTicket(assignment, await this.d.store.roundRobinTicket(t, assignment.counter_key), users);
@@ -253,6 +287,10 @@ export class LeadPipeline {
       const graph = buildIdentityGraph([...records, record], oneId);
       for (const r of records) identityOfRecord.set(r.record_id, graph.clusterOf.get(r.record_id) ?? r.record_id);
     }
-    await this.d.store.commit({ lead, record, indexKeys, identity: plan.identity, touchedIdentities: plan.identity ? [...membersOf.keys()] : [], identityOfRecord, stageFailures }, ack);
+    await operatorOneId.check();
+    await this.d.store.commit({ lead, record, indexKeys, identity: plan.identity, touchedIdentities: plan.identity ? [...membersOf.keys()] : [], identityOfRecord, stageFailures, externalKey }, ack);
+    // After the commit: the lead is stored either way; a lost review item is logged, not retried.
+    await recordIdentityReviews(this.d.redis, this.d.pii, t, leadId, plan.identity, oneId, now)
+      .catch((err: Error) => this.d.log.warn({ tenantId: t, leadId, err: err.message }, 'could not queue OneID reviews'));
   }
 }

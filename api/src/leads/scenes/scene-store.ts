@@ -12,11 +12,13 @@ import type { Scene } from './scene-validate.js';
 export const sceneKeys = {
   scene: (t: string, id: string) => `cunke:scene:${t}:${id}`,
   index: (t: string) => `cunke:scenes:${t}`,
+  /** scene id → tenant, across tenants: public webhooks name only the scene (ids are random, 80 bits). */
+  owner: () => 'cunke:scenes:owner',
   /** Pub/sub channel; the message is `<tenant>\n<scene id>`. */
   changed: () => 'cunke:scenes:changed',
 };
 
-/** KEYS: scene hash, tenant index, entity stream. ARGV: expected version ('' = must not exist), new version, doc ('' = delete), id, channel, message, then 10 feed fields. */
+/** KEYS: scene hash, tenant index, entity stream, owner hash. ARGV: expected version ('' = must not exist), new version, doc ('' = delete), id, channel, message, then 10 feed fields, tenant. */
 const WRITE_LUA = `
 local cur = redis.call('HGET', KEYS[1], 'version')
 if ARGV[1] == '' then
@@ -25,9 +27,11 @@ elseif cur ~= ARGV[1] then return 0 end
 if ARGV[3] == '' then
   redis.call('DEL', KEYS[1])
   redis.call('SREM', KEYS[2], ARGV[4])
+  redis.call('HDEL', KEYS[4], ARGV[4])
 else
   redis.call('HSET', KEYS[1], 'doc', ARGV[3], 'version', ARGV[2])
   redis.call('SADD', KEYS[2], ARGV[4])
+  redis.call('HSET', KEYS[4], ARGV[4], ARGV[17])
 end
 redis.call('XADD', KEYS[3], '*', unpack(ARGV, 7, 16))
 redis.call('PUBLISH', ARGV[5], ARGV[6])
@@ -63,6 +67,11 @@ export class SceneStore {
     return doc ? (JSON.parse(doc) as Scene) : null;
   }
 
+  /** The tenant owning scene `id` (written with every version since the owner index exists), or null. */
+  async ownerOf(id: string): Promise<string | null> {
+    return this.redis.hget(sceneKeys.owner(), id);
+  }
+
   async list(t: string): Promise<Scene[]> {
     const ids = await this.redis.smembers(sceneKeys.index(t));
     if (ids.length === 0) return [];
@@ -85,9 +94,9 @@ export class SceneStore {
 
   private async run(s: Scene, expected: number | null, doc: string, row: DimSceneConfigRow): Promise<void> {
     const ok = await this.redis.eval(
-      WRITE_LUA, 3, sceneKeys.scene(s.tenant_id, s.scene_config_id), sceneKeys.index(s.tenant_id), this.entityStream,
+      WRITE_LUA, 4, sceneKeys.scene(s.tenant_id, s.scene_config_id), sceneKeys.index(s.tenant_id), this.entityStream, sceneKeys.owner(),
       expected === null ? '' : String(expected), String(s.version), doc, s.scene_config_id, sceneKeys.changed(), `${s.tenant_id}\n${s.scene_config_id}`,
-      ...entityFeedFields('dimSceneConfig', row, Date.now(), this.writer),
+      ...entityFeedFields('dimSceneConfig', row, Date.now(), this.writer), s.tenant_id,
     );
     if (ok !== 1) throw new SceneVersionConflict(s.tenant_id, s.scene_config_id);
   }

@@ -5,6 +5,7 @@ import { validateAssignmentRules } from '../domain/assignment.js';
 import { isDeduplicationStrategy, isSceneType, DEDUPLICATION_STRATEGIES, SCENE_TYPES, type AcquisitionSceneConfiguration } from '../domain/lead.js';
 import { validateMappingRules, type DataMappingRules } from '../domain/mapping.js';
 import { validateTagRule, type TagRuleDefinition } from '../domain/tag-rules.js';
+import { sipParamsOf } from '../domain/sip-params.js';
 import type { AssignmentRules } from '../domain/assignment.js';
 
 export type Scene = AcquisitionSceneConfiguration<DataMappingRules, TagRuleDefinition[], AssignmentRules> & {
@@ -56,6 +57,8 @@ export function validateSceneInput(b: SceneInput, mode: 'create' | 'update'): Fi
   if (b.assignment_rules != null) {
     for (const e of validateAssignmentRules(b.assignment_rules)) errors.push(f(`assignment_rules${e.path ? `.${e.path}` : ''}`, 'rule', e.message));
   }
+  // Inbound SIP settings (monitored_numbers, agent_sip_uris…; gateway/src/sip). Numbers are checked as CN-default here.
+  if (b.scene_specific_params != null) for (const p of sipParamsOf(b.scene_specific_params, 'CN').problems) errors.push(f(p.field, 'sip', p.message));
   return errors;
 }
 

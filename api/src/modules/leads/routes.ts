@@ -11,8 +11,11 @@ import { envelope, errorResponses, isoDateTime, pageOf, pagingQuery, toPage, typ
 import { message } from '../../i18n/messages.js';
 import { LEAD_STATUSES, checkStatusTransition } from '../../leads/domain/lead.js';
 import { applyMapping } from '../../leads/domain/mapping.js';
+import { externalIdKey } from '../../leads/pipeline/external-id.js';
+import { sealIngestBody } from '../../leads/pipeline/ingest-body.js';
 import { newLeadId, type StoredLead } from '../../leads/pipeline/lead-store.js';
 import { leadRuntime } from '../../leads/runtime.js';
+import { PublicRateLimiter, publicRateLimit } from '../../plugins/public-rate-limit.js';
 import { matchesLead, presentLead, type LeadFilter } from './present.js';
 
 const SORTS = ['created_at', 'updated_at'] as const;
@@ -31,9 +34,15 @@ export const leadRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (app, { d
   const rt = leadRuntime(deps);
   await rt.started;
   const reveal = (can: boolean) => (can ? deps.pii : null);
+  // Public ingestion budgets (issue 5 item 1): per credential and per source IP, both enforced.
+  const ingestLimit = publicRateLimit(new PublicRateLimiter(deps.redis), 'lead-ingest', deps.config.publicRateWindowS, (request) => [
+    { name: 'key', id: request.principal?.keyId ?? '-', limit: deps.config.leadIngestRatePerKey },
+    { name: 'ip', id: request.ip, limit: deps.config.leadIngestRatePerIp },
+  ]);
 
   app.post<{ Body: IngestBody }>('/leads/ingestions', {
     bodyLimit: deps.config.leadIngestBodyLimitBytes,
+    preHandler: ingestLimit,
     config: { permissions: ['lead:ingest'], idempotency: {}, audit: { action: 'lead.ingest', resourceType: 'lead' } },
     schema: {
       tags: ['leads'], summary: 'Accept a lead from any channel (spec 000 §6.2 item 1); processed asynchronously',
@@ -59,11 +68,20 @@ export const leadRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (app, { d
         .filter((e) => e.rule === 'required').map((e) => ({ field: `body.${e.field}`, rule: 'required', message: e.message }));
       if (missing.length) throw new ApiError('VALIDATION_FAILED', missing);
     }
+    // A resend of an external lead that is already stored answers with that lead (the worker's
+    // SET NX claim, pipeline/external-id.ts, decides the racing cases).
+    if (b.external_lead_id) {
+      const holder = await deps.redis.get(externalIdKey(deps.pii, p.tenantId, cached.scene.scene_config_id, b.external_lead_id));
+      if (holder && (await rt.leads.exists(p.tenantId, holder))) {
+        request.auditResourceId = holder;
+        return reply.code(202).send({ code: 202, message: message('ok', request.lang), data: { lead_id: holder, status: 'DUPLICATE' } });
+      }
+    }
     const now = Date.now();
     const leadId = newLeadId(now);
     await rt.leads.enqueue({
       t: p.tenantId, lead: leadId, scene: cached.scene.scene_config_id, src: cached.scene.scene_type, ext: b.external_lead_id ?? '',
-      body: JSON.stringify(b), at: String(now),
+      body: sealIngestBody(deps.pii, JSON.stringify(b)), at: String(now),
     }, deps.config.leadIngestStreamMaxLen);
     request.auditResourceId = leadId;
     return reply.code(202).send({ code: 202, message: message('ok', request.lang), data: { lead_id: leadId, status: 'ACCEPTED' } });

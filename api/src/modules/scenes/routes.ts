@@ -8,6 +8,9 @@ import { envelope, errorResponses } from '../../http/schemas.js';
 import { leadRuntime } from '../../leads/runtime.js';
 import { SceneVersionConflict, newSceneId } from '../../leads/scenes/scene-store.js';
 import { applySceneInput, validateSceneInput, type Scene, type SceneInput } from '../../leads/scenes/scene-validate.js';
+import { sceneReferenceErrors } from '../../leads/catalog/stores.js';
+import { encryptPii } from '../../../../common/pii.js';
+import { presentSceneParams, sealWebhookParams, validateWebhookInput } from '../../leads/webhooks/webhook-params.js';
 
 const sceneSchema = { type: 'object', additionalProperties: true };
 const ID_PARAM = { type: 'object', required: ['sceneConfigId'], properties: { sceneConfigId: { type: 'string', minLength: 1, maxLength: 64 } } };
@@ -30,7 +33,8 @@ const bodySchema = {
 
 export function presentScene(s: Scene): Record<string, unknown> {
   const { tenant_id: _t, ...rest } = s;
-  return { ...rest, created_at: new Date(s.created_at).toISOString(), updated_at: new Date(s.updated_at).toISOString() };
+  // Webhook secrets are stored sealed and shown masked (leads/webhooks/webhook-params.ts).
+  return { ...rest, scene_specific_params: presentSceneParams(s.scene_specific_params), created_at: new Date(s.created_at).toISOString(), updated_at: new Date(s.updated_at).toISOString() };
 }
 
 export const sceneRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (app, { deps }) => {
@@ -43,9 +47,10 @@ export const sceneRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (app, { 
     schema: { tags: ['scenes'], summary: 'Create a scene configuration (spec 000 §6.2 item 7)', body: bodySchema, response: { 201: envelope(sceneSchema), ...errorResponses(422) } },
   }, async (request, reply) => {
     const p = requirePrincipal(request.principal);
-    const errors = validateSceneInput(request.body, 'create');
+    const errors = [...validateSceneInput(request.body, 'create'), ...(await sceneReferenceErrors(deps, p.tenantId, request.body)), ...validateWebhookInput(request.body.scene_specific_params, null)];
     if (errors.length) throw new ApiError('VALIDATION_FAILED', errors);
-    const scene = applySceneInput(null, request.body, { tenant_id: p.tenantId, scene_config_id: newSceneId() }, Date.now());
+    const body = { ...request.body, scene_specific_params: sealWebhookParams(request.body.scene_specific_params, null, (c) => encryptPii(deps.pii, c)) };
+    const scene = applySceneInput(null, body, { tenant_id: p.tenantId, scene_config_id: newSceneId() }, Date.now());
     await rt.scenes.write(scene, null, p.userId);
     request.auditResourceId = scene.scene_config_id;
     return reply.created(presentScene(scene));
@@ -74,11 +79,15 @@ export const sceneRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (app, { 
     schema: { tags: ['scenes'], summary: 'Update a scene configuration (new version)', params: ID_PARAM, body: bodySchema, response: { 200: envelope(sceneSchema), ...errorResponses(404, 409, 422) } },
   }, async (request, reply) => {
     const p = requirePrincipal(request.principal);
-    const errors = validateSceneInput(request.body, 'update');
+    const errors = [...validateSceneInput(request.body, 'update'), ...(await sceneReferenceErrors(deps, p.tenantId, request.body))];
     if (errors.length) throw new ApiError('VALIDATION_FAILED', errors);
     const prev = await rt.scenes.get(p.tenantId, request.params.sceneConfigId);
     if (!prev) throw notFound('scene configuration');
-    const next = applySceneInput(prev, request.body, prev, Date.now());
+    const webhookErrors = validateWebhookInput(request.body.scene_specific_params, prev.scene_specific_params);
+    if (webhookErrors.length) throw new ApiError('VALIDATION_FAILED', webhookErrors);
+    const body = request.body.scene_specific_params === undefined ? request.body
+      : { ...request.body, scene_specific_params: sealWebhookParams(request.body.scene_specific_params, prev.scene_specific_params, (c) => encryptPii(deps.pii, c)) };
+    const next = applySceneInput(prev, body, prev, Date.now());
     try {
       await rt.scenes.write(next, prev.version, p.userId);
     } catch (err) {
