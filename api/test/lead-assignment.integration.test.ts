@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { startTestApi, type TestApi } from '../../test/support/api.js';
 import { isolatedRedisUrl, namespace } from '../../test/support/services.js';
 import { leadKeys } from '../src/leads/pipeline/lead-store.js';
+import { until } from '../../test/support/wait.js';
 
 let api: TestApi;
 const A = namespace('aa');
@@ -15,16 +16,6 @@ const k: Record<string, string> = {};
 const u: string[] = [];
 let phoneSeq = 0;
 const phone = () => `139${String(Date.now() % 1e4).padStart(4, '0')}${String(1000 + phoneSeq++).slice(-4)}`;
-
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const getLead = async (id: string) => {
   const r = await api.call('GET', `/api/v1/leads/${id}`, { key: k.supervisorA });

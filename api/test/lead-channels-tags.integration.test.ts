@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApi, type TestApi } from '../../test/support/api.js';
 import { isolatedRedisUrl, namespace } from '../../test/support/services.js';
+import { until } from '../../test/support/wait.js';
 
 let api: TestApi;
 const A = namespace('ca');
@@ -13,16 +14,6 @@ const B = namespace('cb');
 const k: Record<string, string> = {};
 let u1 = '';
 let gone = '';
-
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 before(async () => {
   api = await startTestApi({ redisUrl: isolatedRedisUrl() });

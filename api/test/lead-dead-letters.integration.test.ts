@@ -9,21 +9,12 @@ import { isolatedRedisUrl, namespace } from '../../test/support/services.js';
 import { leadKeys } from '../src/leads/pipeline/lead-store.js';
 import { leadRuntime } from '../src/leads/runtime.js';
 import { applySceneInput } from '../src/leads/scenes/scene-validate.js';
+import { until } from '../../test/support/wait.js';
 
 let api: TestApi;
 const A = namespace('dla');
 const B = namespace('dlb');
 const k: Record<string, string> = {};
-
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const importScene = (name: string) => ({
   scene_name: name, scene_type: 'API_IMPORT', deduplication_strategy: 'NO_CHECK',

@@ -10,6 +10,7 @@ import { startTestApi, type TestApi } from '../../test/support/api.js';
 import { namespace } from '../../test/support/services.js';
 import { loadGeoIpCsv } from '../src/leads/enrich/geoip-file.js';
 import { parseIpv4 } from '../src/leads/enrich/ip-address.js';
+import { until } from '../../test/support/wait.js';
 
 let api: TestApi;
 const T = namespace('lgeo');
@@ -18,16 +19,6 @@ const csv = join(dir, 'IP2LOCATION-LITE-DB3.CSV');
 const n = (ip: string) => parseIpv4(ip)!;
 let integrator = '';
 let sceneId = '';
-
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 before(async () => {
   writeFileSync(csv, [

@@ -10,22 +10,13 @@ import { startTestApi, type TestApi } from '../../test/support/api.js';
 import { isolatedRedisUrl, namespace } from '../../test/support/services.js';
 import { OneIdRaceError, oneIdKeys, PipelineOneId } from '../src/leads/identity/identity-store.js';
 import { leadKeys } from '../src/leads/pipeline/lead-store.js';
+import { until } from '../../test/support/wait.js';
 
 let api: TestApi;
 const A = namespace('ia');
 const B = namespace('ib');
 const k: Record<string, string> = {};
 let webId = '';
-
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const getLead = async (id: string, key = k.supervisorA!) => {
   const r = await api.call('GET', `/api/v1/leads/${id}`, { key });

@@ -14,6 +14,7 @@ import { importKeys, ImportStore } from '../src/leads/imports/import-store.js';
 import { importLeadId } from '../src/leads/imports/rows.js';
 import { leadKeys } from '../src/leads/pipeline/lead-store.js';
 import { leadRuntime } from '../src/leads/runtime.js';
+import { until } from '../../test/support/wait.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let api: TestApi;
@@ -23,16 +24,6 @@ const k: Record<string, string> = {};
 let u1 = '';
 let u2 = '';
 let sceneId = '';
-
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function upload(key: string, query: string, body: Buffer | string, type: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${api.url}/api/v1/leads/imports?${query}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': type, ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });

@@ -14,6 +14,7 @@ import { leadKeys } from '../src/leads/pipeline/lead-store.js';
 import { SceneCache } from '../src/leads/scenes/scene-cache.js';
 import { SceneStore } from '../src/leads/scenes/scene-store.js';
 import { applySceneInput } from '../src/leads/scenes/scene-validate.js';
+import { until } from '../../test/support/wait.js';
 
 let api: TestApi;
 const A = namespace('la');
@@ -21,16 +22,6 @@ const B = namespace('lb');
 const k: Record<string, string> = {};
 let u1 = '';
 let u2 = '';
-
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const webForm = () => ({
   scene_name: '官网表单', scene_type: 'WEB_FORM', source_channel_default_id: 'baidu', deduplication_strategy: 'ONEID',

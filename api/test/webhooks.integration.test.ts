@@ -10,6 +10,7 @@ import { startTestApi, type TestApi } from '../../test/support/api.js';
 import { isolatedRedisUrl, namespace } from '../../test/support/services.js';
 import { deadLetterKeys } from '../src/leads/dead-letters/dead-letter-store.js';
 import { openIngestBody } from '../src/leads/pipeline/ingest-body.js';
+import { until } from '../../test/support/wait.js';
 
 let api: TestApi;
 const A = namespace('wa');
@@ -19,16 +20,6 @@ const SECRET = `whsec-${namespace('s')}-0123456789`;
 const NEW_SECRET = `whsec-${namespace('n')}-abcdefghij`;
 const B_SECRET = `whsec-${namespace('b')}-bbbbbbbbbb`;
 const DOUYIN_SECRET = `dy-${namespace('d')}-0123456789`;
-
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const mapping = { fields: [
   { target: 'name', source: 'lead.name' }, { target: 'phone', source: 'lead.phone', required: true },

@@ -3,15 +3,19 @@
 // ceiling measured in the same run: the same publisher load into a bare mqtt.js QoS 1
 // subscriber on the same broker. Saturated latency includes the broker queue the publisher
 // builds; a second, paced run at half the sustained rate shows latency without it.
-// Prints a table and one JSON line.
+// Prints a table and one JSON line. Also prints the CPU time each process spent per event in
+// the saturated phases (from /proc, Linux only): unlike events/s, CPU per event barely moves
+// when other work shares the machine, so it is what to compare when a change is small.
 //   BENCH_EVENTS (default 100000), BENCH_DEVICES (50), BENCH_WINDOW (64 in flight per device),
 //   BENCH_STEADY_RATE (events/s of the paced phase; default half the saturated rate),
 //   BENCH_CONNECTIONS (gateway broker connections, default from config),
 //   BENCH_GATEWAY_NODE_ARGS (extra node flags for the gateway process, e.g. --cpu-prof)
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import mqtt from 'mqtt';
 import { REPO_ROOT } from '../../common/config.js';
 import { ensureDevices, type DeviceCredentials } from '../../deploy/local/broker-accounts.js';
+import { stackPaths } from '../../deploy/local/stack-env.js';
 import { readBrokerDropped } from '../../deploy/local/broker-stats.js';
 import { DeviceEnvelope } from '../../proto/src/index.js';
 import { retireGateway, startGatewayProcess } from '../support/gateway-process.js';
@@ -28,14 +32,48 @@ const total = callsPerDevice * DEVICES * STEPS_PER_CALL;
 
 const config = testConfig({ logLevel: 'warn' });
 
+/** CPU seconds (user + system) a process has used so far; NaN when /proc cannot tell. */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are 14th and 15th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function pidFrom(file: string): number | undefined {
+  try {
+    return Number(readFileSync(file, 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const stack = stackPaths(config);
+const publisherUs = (pub: PublisherResult, startS: number) => Math.round((((pub.cpuS ?? Number.NaN) - startS) * 1e6) / total);
+type CpuPids = Record<string, number | undefined>;
+/** Snapshots the CPU of named processes; the returned function gives µs per event since then. */
+function cpuMeter(pids: CpuPids): (events: number) => Record<string, number> {
+  const start = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  return (events) => Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, Math.round(((cpuSeconds(pid) - start[name]!) * 1e6) / events)]));
+}
+
 interface PublisherResult {
   startedAt: number;
   finishedAt: number;
   published: number;
+  /** The publisher's CPU seconds when it reported (it exits right after). */
+  cpuS?: number;
 }
 
 /** Starts the publisher process, waits until its devices are connected, returns a trigger. */
-async function preparePublisher(devices: DeviceCredentials[], ratePerS = 0, calls = callsPerDevice): Promise<() => Promise<PublisherResult>> {
+type Trigger = (() => Promise<PublisherResult>) & { pid?: number };
+
+async function preparePublisher(devices: DeviceCredentials[], ratePerS = 0, calls = callsPerDevice): Promise<Trigger> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/load/publisher.ts', JSON.stringify({ url: config.mqttUrl, devices, callsPerDevice: calls, window: WINDOW, ratePerS })], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -57,12 +95,15 @@ async function preparePublisher(devices: DeviceCredentials[], ratePerS = 0, call
     return lines.shift()!;
   };
   if ((await nextLine()) !== 'ready') throw new Error('publisher did not get ready');
-  return async () => {
+  const trigger: Trigger = async () => {
     child.stdin!.write('go\n');
     const result = JSON.parse(await nextLine()) as PublisherResult;
+    result.cpuS = cpuSeconds(child.pid);
     child.stdin!.end();
     return result;
   };
+  trigger.pid = child.pid;
+  return trigger;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -84,11 +125,14 @@ async function measureRaw(tenant: string, devices: DeviceCredentials[]) {
   });
   await sub.subscribeAsync(`cunke/v1/${tenant}/dev/+/evt`, { qos: 1 });
   const go = await preparePublisher(devices);
+  const cpuStart = cpuSeconds(go.pid);
+  const cpu = cpuMeter({ mosquitto: pidFrom(stack.mosquittoPid), subscriber: process.pid });
   const pub = await go();
   await all;
+  const cpuUsPerEvent = { ...cpu(total), publisher: publisherUs(pub, cpuStart) };
   await sub.endAsync();
   latencies.sort((a, b) => a - b);
-  return { eventsPerS: total / ((lastAt - pub.startedAt) / 1000), p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), publishPerS: total / ((pub.finishedAt - pub.startedAt) / 1000) };
+  return { eventsPerS: total / ((lastAt - pub.startedAt) / 1000), p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), publishPerS: total / ((pub.finishedAt - pub.startedAt) / 1000), cpuUsPerEvent };
 }
 
 async function measureSpine(tenant: string, devices: DeviceCredentials[], paced: { tenant: string; devices: DeviceCredentials[] }) {
@@ -109,17 +153,27 @@ async function measureSpine(tenant: string, devices: DeviceCredentials[], paced:
 
     // 1. Saturation: the publisher as fast as it can; throughput is what the spine sustains.
     const go = await preparePublisher(devices);
+    // The benchmark process here is the warehouse writer + chDB (and the 100 ms polling).
+    const cpuStart = cpuSeconds(go.pid);
+    const cpu = cpuMeter({ mosquitto: pidFrom(stack.mosquittoPid), gateway: gateway.child.pid, redis: pidFrom(stack.redisPid), writer: process.pid });
     const pub = await go();
     let gatewayDoneAt = 0;
     let visibleAt = 0;
+    let gatewayCpu: Record<string, number> = {};
     for (;;) {
-      if (!gatewayDoneAt && (await recorded()) >= total) gatewayDoneAt = Date.now();
+      if (!gatewayDoneAt && (await recorded()) >= total) {
+        gatewayDoneAt = Date.now();
+        gatewayCpu = cpu(total);
+      }
       if ((await visible(tenant)) >= total) {
         visibleAt = Date.now();
         break;
       }
       await new Promise((r) => setTimeout(r, 100));
     }
+    // Gateway and broker up to the last acknowledgement; Redis and the writer up to visibility.
+    const visibleCpu = cpu(total);
+    const cpuUsPerEvent = { publisher: publisherUs(pub, cpuStart), ...visibleCpu, mosquitto: gatewayCpu.mosquitto ?? visibleCpu.mosquitto!, gateway: gatewayCpu.gateway ?? visibleCpu.gateway! };
     const lat = await latency(tenant);
     const eventsPerS = total / ((visibleAt - pub.startedAt) / 1000);
 
@@ -142,6 +196,7 @@ async function measureSpine(tenant: string, devices: DeviceCredentials[], paced:
       rows: Number(lat?.n), distinct: Number(lat?.uniq), rejects,
       meanBatch: batch.count ? batch.sum / batch.count : 0,
       publishPerS: total / ((pub.finishedAt - pub.startedAt) / 1000),
+      cpuUsPerEvent,
     };
   } finally {
     await gateway.stop();
@@ -166,6 +221,11 @@ const spine = await measureSpine(spineTenant, spineDevices, { tenant: steadyTena
 const dropped = await readBrokerDropped(config);
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const cpuTotal = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+const cpuRatio = cpuTotal(raw.cpuUsPerEvent) / cpuTotal(spine.cpuUsPerEvent);
+const fmtCpu = (c: Record<string, number>) => {
+  return `${Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ')}; total ${cpuTotal(c)}`;
+};
 console.log(`
 | stage | events/s | latency p50 | latency p99 |
 |---|---|---|---|
@@ -175,7 +235,10 @@ console.log(`
 | spine: -> warehouse-visible, steady paced load | ${fmt(spine.steadyRate)} (paced) | ${fmt(spine.steadyP50Ms)} ms | ${fmt(spine.steadyP99Ms)} ms |
 
 ratio spine/raw: ${(spine.eventsPerS / raw.eventsPerS).toFixed(2)} (gateway-acked/raw ${(spine.gatewayEventsPerS / raw.eventsPerS).toFixed(2)})
+CPU µs per event, raw: ${fmtCpu(raw.cpuUsPerEvent)}
+CPU µs per event, spine (saturated): ${fmtCpu(spine.cpuUsPerEvent)}
+CPU ratio raw/spine: ${cpuRatio.toFixed(2)} (the throughput ratio to expect when the shared cores are the limit; robust to outside load)
 rows ${spine.rows}, distinct events ${spine.distinct} of ${total} published, rejects ${spine.rejects}, broker dropped ${dropped}, mean gateway batch ${spine.meanBatch.toFixed(1)}
 `);
-console.log(JSON.stringify({ bench: 'ingest', total, devices: DEVICES, window: WINDOW, raw, spine, ratio: spine.eventsPerS / raw.eventsPerS, dropped }));
+console.log(JSON.stringify({ bench: 'ingest', total, devices: DEVICES, window: WINDOW, raw, spine, ratio: spine.eventsPerS / raw.eventsPerS, cpuRatio, dropped }));
 process.exit(spine.distinct === total && spine.steadyDistinct === spine.steadyTotal && dropped === 0 ? 0 : 1);

@@ -20,3 +20,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** waitFor with a fast poll, for API tests that watch the lead pipeline settle (a timeout, not a wait). */
+export const until = <T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> =>
+  waitFor(what, probe, { timeoutMs, intervalMs: 50 });

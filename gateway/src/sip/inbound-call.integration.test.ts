@@ -13,6 +13,7 @@ import { leadConfigStores, loadAssignees } from '../../../api/src/leads/catalog/
 import { leadKeys, LeadStore } from '../../../api/src/leads/pipeline/lead-store.js';
 import { InboundCallService, sipKeys, type InboundInvite, type InviteOutcome, type SipSettings } from './inbound-call-service.js';
 import { MonitoredNumbers } from './monitored-numbers.js';
+import { until } from '../../../test/support/wait.js';
 
 let api: TestApi;
 let redis: Redis;
@@ -43,16 +44,6 @@ const invite = (p: Partial<InboundInvite> = {}): InboundInvite => ({
   callId: `${namespace('c')}@carrier.example`, from: `"客户" <sip:${mobile()}@carrier.example>;tag=a1`, to: `sip:${DIALLED}@gw.example`,
   sourceIp: ip(), userAgent: 'Asterisk PBX 18', at: Date.now(), ...p,
 });
-
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 10000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const getLead = async (id: string) => {
   const r = await api.call('GET', `/api/v1/leads/${id}`, { key });

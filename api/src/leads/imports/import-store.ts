@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { ENTITY_STREAM } from '../../../../common/feed.js';
 import type { PiiKeys } from '../../../../common/pii.js';
 import { sealIngestBody } from '../pipeline/ingest-body.js';
+import type { IngestFields } from '../pipeline/pipeline-worker.js';
 import { entityFeedFields, type DimLeadImportRow } from '../../../../warehouse/src/domain/entity-rows.js';
 import { toDateTime64 } from '../../../../warehouse/src/domain/time.js';
 import { leadKeys } from '../pipeline/lead-store.js';
@@ -52,16 +53,8 @@ export interface ImportState {
   finished_at: number | null;
 }
 
-/** One good row, as POST /leads/ingestions writes it to the ingest stream (pipeline-worker IngestFields). */
-export interface IngestEntry {
-  t: string;
-  lead: string;
-  scene: string;
-  src: string;
-  ext: string;
-  body: string;
-  at: string;
-}
+/** One good row, as POST /leads/ingestions writes it to the ingest stream (no pre-assigned owner). */
+export type IngestEntry = Omit<IngestFields, 'assign'>;
 
 const ENTRY_FIELDS = ['t', 'lead', 'scene', 'src', 'ext', 'body', 'at'] as const;
 

@@ -101,6 +101,22 @@ function rebase(plan: IngestPlan, run: string): IngestPlan {
   };
 }
 
+// Pins what any batching of the script's writes (e.g. one HSET per key per batch) must keep.
+test('within one batch, a clock arms only the lww ops of its own event, and a repeat of an event is a duplicate', async () => {
+  const key = `${ns}:segments`;
+  const plan = (id: number, ops: string[]): IngestPlan => ({ kind: 'e', dedupeKey: `${ns}:dd:co${id}`, targets: [{ key, ttlS: 0, ops }], bytes: Buffer.from(`co${id}`) });
+  const flags = await recordBatch(redis, [
+    plan(1, ['clock', 'c', '10', 'lww', 'state', 'first']),
+    // No clock of its own: must not ride on event 1's armed clock.
+    plan(2, ['lww', 'state', 'orphan', 'incr', 'n', '1']),
+    plan(1, ['clock', 'c', '10', 'lww', 'state', 'first']),
+    plan(3, ['clock', 'c', '5', 'lww', 'state', 'stale', 'incr', 'n', '1']),
+  ], { stream: `${ns}:segfeed`, gatewayId: 'gw', dedupeTtlS: 60 }, Date.now());
+  assert.deepEqual(flags, [true, true, false, true]);
+  assert.deepEqual(await redis.hgetall(key), { c: '10', state: 'first', n: '2' });
+  assert.equal(await redis.xlen(`${ns}:segfeed`), 3);
+});
+
 test('incr counts once per new event, and keeps large sums in plain decimal', async () => {
   const key = `${ns}:counter`;
   const plan = (id: number, by: string): IngestPlan => ({ kind: 'e', dedupeKey: `${ns}:dd:incr${id}`, targets: [{ key, ttlS: 0, ops: ['incr', 'n', by] }], bytes: Buffer.from('x') });
