@@ -67,6 +67,7 @@ export const SETTINGS = {
   apiHost: s({ env: 'API_HOST', kind: 'string', default: '127.0.0.1', doc: 'Address the REST API (and the dashboard page) listens on.' }),
   apiPort: s({ env: 'API_PORT', kind: 'int', default: '8080', min: 0, max: 65535, doc: 'Port of the REST API and the dashboard page.' }),
   apiPublicUrl: s({ env: 'API_PUBLIC_URL', kind: 'string', default: '', doc: 'Base URL users reach the API at (printed by `npm start`, used in the OpenAPI document); defaults to http://API_HOST:API_PORT.' }),
+  apiTrustProxy: s({ env: 'API_TRUST_PROXY', kind: 'string', default: '', doc: 'Comma-separated addresses/CIDRs of reverse proxies whose X-Forwarded-For the API believes (per-IP rate limits, audit source). Empty: the TCP peer is the client.' }),
   apiBodyLimitBytes: s({ env: 'API_BODY_LIMIT_BYTES', kind: 'int', default: '1048576', min: 1024, max: 104857600, doc: 'Largest request body the API accepts (413 above it).' }),
   apiRateLimitPerMinute: s({ env: 'API_RATE_LIMIT_PER_MINUTE', kind: 'int', default: '1200', min: 1, doc: 'Requests per minute per credential (per source IP when unauthenticated), counted in Redis so every API instance shares the budget.' }),
   apiRunWriter: s({ env: 'API_RUN_WRITER', kind: 'enum', default: 'auto', values: ['auto', 'true', 'false'], doc: 'Whether the API process also runs the warehouse writer. `auto`: yes with the embedded chDB backend, whose data directory one process owns (it then answers the API\'s queries and writes the feeds); no with a ClickHouse server, where writers run as `npm run warehouse`.' }),

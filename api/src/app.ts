@@ -39,6 +39,8 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     // Ids in paths and queries are strings; ajv coerces query numbers and reports every failing field.
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
     return503OnClosing: true,
+    // Behind a proxy every caller would otherwise share the proxy's address and its per-IP budget.
+    trustProxy: deps.config.apiTrustProxy || false,
   });
   installEnvelope(app);
   installObservability(app, deps.registry, deps.metrics, deps.config.metricsAllowRemote);

@@ -346,6 +346,20 @@ describe('public ingestion rate limits', () => {
     assert.ok(ip.headers.get('retry-after'));
   });
 
+  test('behind a trusted proxy (API_TRUST_PROXY) each forwarded client has its own per-IP budget', async () => {
+    const proxied = await startTestApi({ redisUrl: api.config.redisUrl, apiTrustProxy: '127.0.0.1', webhookRatePerScene: 100, webhookRatePerIp: 2, publicRateWindowS: 60 }, { warehouse: api.deps.warehouse as never, runWriters: false });
+    try {
+      const z = (await api.call('POST', '/api/v1/scenes/configurations', { key: k.supervisorA, body: webhookScene('rl proxy', [SECRET]) })).body.data.scene_config_id as string;
+      const from = (ip: string, i: number) => deliver(`web_form/${z}`, { body: payload(`1320013${String(i).padStart(4, '0')}`), secret: SECRET, headers: { 'x-forwarded-for': ip } }, proxied);
+      await until('scene visible to the proxied instance', async () => (await from('198.51.100.200', 0)).status === 202);
+      const one = [(await from('198.51.100.1', 1)).status, (await from('198.51.100.1', 2)).status, (await from('198.51.100.1', 3)).status];
+      assert.deepEqual(one, [202, 202, 429], 'the forwarded client spends its own budget');
+      assert.equal((await from('198.51.100.2', 4)).status, 202, 'another client behind the same proxy is not limited by the first');
+    } finally {
+      await proxied.close();
+    }
+  });
+
   test('POST /leads/ingestions: per API key and per source IP, both enforced', async () => {
     const c = await api.call('POST', '/api/v1/scenes/configurations', { key: k.supervisorA, body: { scene_name: 'api', scene_type: 'API_IMPORT', data_mapping_rules: mapping } });
     const id = c.body.data.scene_config_id as string;

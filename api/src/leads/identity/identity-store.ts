@@ -62,8 +62,23 @@ export class PipelineOneId {
     return new PipelineOneId(redis, t, await redis.get(oneIdKeys.epoch(t)));
   }
 
+  /** The epoch was read atomically with the candidates (LeadStore.preload), which is "before" them. */
+  static at(redis: Redis, t: string, epoch: string | null): PipelineOneId {
+    return new PipelineOneId(redis, t, epoch);
+  }
+
   options(ids: readonly string[]): Promise<Pick<OneIdOptions, 'manualLinks' | 'separations'>> {
     return loadOneIdOptions(this.redis, this.t, ids);
+  }
+
+  /**
+   * As options(ids), from actions already read for `readFor`; when those are not exactly `ids`
+   * (a sealed record whose record_id is not its key), read them again rather than guess.
+   */
+  optionsPreloaded(ids: readonly string[], readFor: readonly string[], actions: readonly string[]): Promise<Pick<OneIdOptions, 'manualLinks' | 'separations'>> {
+    if (ids.length !== readFor.length || ids.some((id, i) => id !== readFor[i])) return this.options(ids);
+    const parsed = actions.map((x) => JSON.parse(x) as StoredAction);
+    return Promise.resolve(parsed.length ? optionsTouching(parsed, new Set(ids)) : {});
   }
 
   /** Call right before the commit. */

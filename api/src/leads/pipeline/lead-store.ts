@@ -107,6 +107,66 @@ end
 return 1
 `;
 
+/**
+ * Everything the worker reads before planning a lead, in one atomic step (bench:leads: it was
+ * 6–8 round trips one after another). KEYS: lead hash, OneID epoch, the index sets.
+ * ARGV: self id, then key prefixes (identityOf, members, record, actionsOf) and the actions hash.
+ * Same reads and the same order as the step-by-step version (records in SUNION order, then each
+ * identity's members), so the planner sees exactly what it saw before.
+ */
+const PRELOAD_LUA = `
+local exists = redis.call('EXISTS', KEYS[1])
+local epoch = redis.call('GET', KEYS[2])
+local direct = {}
+if #KEYS > 2 then direct = redis.call('SUNION', unpack(KEYS, 3)) end
+local seen, order, members, idents = {}, {}, {}, {}
+for _, id in ipairs(direct) do
+  if not seen[id] then seen[id] = true; order[#order + 1] = id end
+end
+for _, id in ipairs(direct) do
+  local ident = redis.call('GET', ARGV[2] .. id)
+  if ident and not idents[ident] then
+    idents[ident] = true
+    local m = redis.call('SMEMBERS', ARGV[3] .. ident)
+    members[#members + 1] = ident
+    members[#members + 1] = tostring(#m)
+    for _, x in ipairs(m) do
+      members[#members + 1] = x
+      if not seen[x] then seen[x] = true; order[#order + 1] = x end
+    end
+  end
+end
+local ids, sealed, actionKeys = {}, {}, { ARGV[5] .. ARGV[1] }
+for _, id in ipairs(order) do
+  if id ~= ARGV[1] then
+    local s = redis.call('GET', ARGV[4] .. id)
+    if s then ids[#ids + 1] = id; sealed[#sealed + 1] = s; actionKeys[#actionKeys + 1] = ARGV[5] .. id end
+  end
+end
+-- In slices: unpack() of more than a few thousand values overflows Lua's stack (huge identities).
+local actionIds, seenAction, actions = {}, {}, {}
+for i = 1, #actionKeys, 1000 do
+  for _, a in ipairs(redis.call('SUNION', unpack(actionKeys, i, math.min(i + 999, #actionKeys)))) do
+    if not seenAction[a] then seenAction[a] = true; actionIds[#actionIds + 1] = a end
+  end
+end
+for i = 1, #actionIds, 1000 do
+  for _, a in ipairs(redis.call('HMGET', ARGV[6], unpack(actionIds, i, math.min(i + 999, #actionIds)))) do actions[#actions + 1] = a end
+end
+return { exists, epoch or false, members, ids, sealed, actions }
+`;
+
+/** What PRELOAD_LUA read for a new lead (the epoch is read in the same atomic step as the candidates). */
+export interface Preloaded {
+  exists: boolean;
+  epoch: string | null;
+  records: IdentityRecord[];
+  membersOf: Map<string, string[]>;
+  /** Stored OneID actions naming the lead or a candidate record (identity-store.ts loadActions), read for these ids. */
+  actions: string[];
+  actionIds: string[];
+}
+
 export class LeadStore {
   constructor(private readonly redis: Redis, private readonly pii: PiiKeys, private readonly writer: string, private readonly entityStream = ENTITY_STREAM) {}
 
@@ -128,7 +188,7 @@ export class LeadStore {
     return (await this.redis.exists(leadKeys.lead(t, id))) === 1;
   }
 
-  /** Every lead of the tenant, newest first. Fine for the first slice; a warehouse query replaces it at scale. */
+  /** Every lead of the tenant, newest first: only for the assignment dry run; GET /leads pages (lead-pages.ts). */
   async all(t: string): Promise<StoredLead[]> {
     const ids = await this.redis.zrevrange(leadKeys.byTime(t), 0, -1);
     if (ids.length === 0) return [];
@@ -153,17 +213,39 @@ export class LeadStore {
     if (direct.length === 0) return { records: [], membersOf };
     const identities = [...new Set((await this.redis.mget(...direct.map((id) => leadKeys.identityOf(t, id)))).filter((x): x is string => !!x))];
     const all = new Set(direct);
-    for (const ident of identities) {
-      const m = await this.redis.smembers(leadKeys.members(t, ident));
-      membersOf.set(ident, m);
-      for (const id of m) all.add(id);
-    }
+    const sets = await Promise.all(identities.map((ident) => this.redis.smembers(leadKeys.members(t, ident))));
+    identities.forEach((ident, i) => {
+      membersOf.set(ident, sets[i]!);
+      for (const id of sets[i]!) all.add(id);
+    });
     all.delete(self);
     const ids = [...all];
     const sealed = ids.length ? await this.redis.mget(...ids.map((id) => leadKeys.record(t, id))) : [];
     const records: IdentityRecord[] = [];
     for (const s of sealed) if (s) records.push(JSON.parse(decryptPii(this.pii, s)) as IdentityRecord);
     return { records, membersOf };
+  }
+
+  /**
+   * The lead's existence, the tenant's OneID epoch, the OneID candidates (as candidates()) and the
+   * stored operator actions touching them, in one round trip. Lua reads keys it does not declare;
+   * fine on the single-node Redis this runs on (identity-service.ts CAS_LUA does the same).
+   */
+  async preload(t: string, leadId: string, indexKeys: string[], epochKey: string, actionsOfPrefix: string, actionsKey: string): Promise<Preloaded> {
+    const res = (await this.redis.eval(PRELOAD_LUA, 2 + indexKeys.length, leadKeys.lead(t, leadId), epochKey, ...indexKeys.map((k) => leadKeys.index(t, k)),
+      leadId, leadKeys.identityOf(t, ''), leadKeys.members(t, ''), leadKeys.record(t, ''), actionsOfPrefix, actionsKey)) as [number, string | null, string[], string[], string[], (string | null)[]];
+    const [exists, epoch, flat, ids, sealed, actions] = res;
+    const membersOf = new Map<string, string[]>();
+    for (let i = 0; i < flat.length;) {
+      const n = Number(flat[i + 1]);
+      membersOf.set(flat[i]!, flat.slice(i + 2, i + 2 + n));
+      i += 2 + n;
+    }
+    return {
+      exists: exists === 1, epoch: epoch ?? null, membersOf,
+      records: sealed.map((s) => JSON.parse(decryptPii(this.pii, s)) as IdentityRecord),
+      actions: actions.filter((x): x is string => !!x), actionIds: [leadId, ...ids],
+    };
   }
 
   protect(d: LeadData): Pick<StoredLead, 'phone_hash' | 'phone_enc' | 'phone_masked' | 'email_hash' | 'email_enc' | 'email_masked'> {
@@ -179,8 +261,12 @@ export class LeadStore {
    */
   async isSharedMobile(t: string, mobile: string, name: string | null | undefined): Promise<boolean> {
     const key = leadKeys.mobileNames(t, hashPii(this.pii, `mobile:${mobile}`));
-    if (name) await this.redis.sadd(key, hashPii(this.pii, `name:${normaliseName(name)}`));
-    return (await this.redis.scard(key)) > 1;
+    if (!name) return (await this.redis.scard(key)) > 1;
+    // SADD and SCARD in one MULTI: one round trip, and no other writer between them.
+    const res = await this.redis.multi().sadd(key, hashPii(this.pii, `name:${normaliseName(name)}`)).scard(key).exec();
+    const failed = res?.find(([err]) => err);
+    if (!res || failed) throw new Error(`shared mobile check failed: ${failed?.[0]?.message ?? 'transaction aborted'}`);
+    return Number(res[1]![1]) > 1;
   }
 
   async roundRobinTicket(t: string, counterKey: string): Promise<number> {

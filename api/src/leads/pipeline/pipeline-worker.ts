@@ -17,7 +17,7 @@ import { identityRecordOf, planLead } from '../domain/plan-lead.js';
 import { compileTagRules } from '../domain/tag-rules.js';
 import type { GeoIpDb } from '../enrich/geoip-db.js';
 import { withIpRegion } from '../enrich/ip-region.js';
-import { OneIdRaceError, PipelineOneId, recordIdentityReviews } from '../identity/identity-store.js';
+import { OneIdRaceError, oneIdKeys, PipelineOneId, recordIdentityReviews } from '../identity/identity-store.js';
 import type { CachedScene, SceneCache } from '../scenes/scene-cache.js';
 import { openIngestBody } from './ingest-body.js';
 import { identifierKeys, leadKeys, type LeadStore, type StoredLead } from './lead-store.js';
@@ -236,33 +236,55 @@ export class LeadPipeline {
   }
 
   private async process(ack: { stream: string; id: string }, t: string, leadId: string, cached: CachedScene, payload: unknown, source: string, externalId: string | null, receivedAt: number, preassigned: AssignmentDecision | null = null, externalKey: string | null = null): Promise<void> {
-    if (await this.d.store.exists(t, leadId)) {
-      await this.d.redis.xack(ack.stream, leadKeys.group(), ack.id);
-      return;
-    }
     const { scene, compiledTags } = cached;
     const now = this.now();
     // Mapped once here for the identifiers the index is searched by; planLead maps again (pure, cheap).
-    const mapped = scene.data_mapping_rules ? applyMapping(scene.data_mapping_rules, payload, { defaultRegion: this.d.defaultRegion }) : { lead_data: {}, errors: [], junk: [] };
-    const probe = identityRecordOf(leadId, mapped.lead_data, source, now, scene.deduplication_strategy);
-    const indexKeys = identifierKeys(this.d.pii, probe, new Set(mapped.junk.map((j) => j.field)));
-    const operatorOneId = await PipelineOneId.open(this.d.redis, t);
-    const { records, membersOf } = await this.d.store.candidates(t, indexKeys, leadId);
+    let prepared: { mapped: ReturnType<typeof applyMapping>; probe: ReturnType<typeof identityRecordOf>; indexKeys: string[] };
+    try {
+      const mapped = scene.data_mapping_rules ? applyMapping(scene.data_mapping_rules, payload, { defaultRegion: this.d.defaultRegion }) : { lead_data: {}, errors: [], junk: [] };
+      const probe = identityRecordOf(leadId, mapped.lead_data, source, now, scene.deduplication_strategy);
+      prepared = { mapped, probe, indexKeys: identifierKeys(this.d.pii, probe, new Set(mapped.junk.map((j) => j.field))) };
+    } catch (err) {
+      // Mapping now runs before the existence check: a stored lead is still only acknowledged.
+      if (await this.d.store.exists(t, leadId)) return void (await this.d.redis.xack(ack.stream, leadKeys.group(), ack.id));
+      throw err;
+    }
+    const { mapped, probe, indexKeys } = prepared;
     const junkPhone = mapped.junk.some((j) => j.field === 'phone');
-    const shared = probe.mobile && !junkPhone && (await this.d.store.isSharedMobile(t, probe.mobile, probe.name)) ? new Set([probe.mobile]) : undefined;
+    // One round trip for every read before planning (bench:leads): existence, OneID epoch, candidates
+    // and operator actions in one Lua step; the shared-mobile MULTI and the assignees do not depend
+    // on those. For a redelivered stored lead they are wasted: its name is already in the set (SADD
+    // is idempotent) and the assignees are only read.
+    const [pre, sharedRes, usersRes] = await Promise.allSettled([
+      this.d.store.preload(t, leadId, indexKeys, oneIdKeys.epoch(t), oneIdKeys.actionsOf(t, ''), oneIdKeys.actions(t)),
+      probe.mobile && !junkPhone ? this.d.store.isSharedMobile(t, probe.mobile, probe.name) : Promise.resolve(false),
+      scene.assignment_rules ? this.d.users(t, scene.assignment_rules.pool) : Promise.resolve([] as Assignee[]),
+    ]);
+    if (pre.status === 'rejected') throw pre.reason;
+    if (pre.value.exists) {
+      await this.d.redis.xack(ack.stream, leadKeys.group(), ack.id);
+      return;
+    }
+    if (sharedRes.status === 'rejected') throw sharedRes.reason;
+    if (usersRes.status === 'rejected') throw usersRes.reason;
+    const operatorOneId = PipelineOneId.at(this.d.redis, t, pre.value.epoch);
+    const { records, membersOf } = pre.value;
+    const users = usersRes.value;
+    const shared = probe.mobile && sharedRes.value ? new Set([probe.mobile]) : undefined;
     // The operator's manual links and separations (identity/identity-store.ts) so a new lead never re-merges what a person split.
-    const oneId: OneIdOptions = { ...(shared ? { sharedMobiles: shared } : {}), ...(await operatorOneId.options([leadId, ...records.map((r) => r.record_id)])) };
-    const users = scene.assignment_rules ? await this.d.users(t, scene.assignment_rules.pool) : [];
+    const oneId: OneIdOptions = { ...(shared ? { sharedMobiles: shared } : {}), ...(await operatorOneId.optionsPreloaded([leadId, ...records.map((r) => r.record_id)], pre.value.actionIds, pre.value.actions)) };
     const plan = planLead({
       lead_id: leadId, payload, source,
       scene: { scene_config_id: scene.scene_config_id, scene_type: scene.scene_type as SceneType, source_channel_default_id: scene.source_channel_default_id, deduplication_strategy: scene.deduplication_strategy, data_mapping_rules: scene.data_mapping_rules, assignment_rules: scene.assignment_rules },
       compiledTags, candidates: records, oneId, users, ctx: { now, rng: Math.random }, defaultRegion: this.d.defaultRegion, ...(this.d.geoIp ? { enrich: withIpRegion.bind(null, this.d.geoIp) } : {}),
     });
     let assignment = preassigned ?? plan.assignment;
-    if (assignment?.kind === 'needs_ticket') {
-      // The INCR is what keeps round robin fair across processes and restarts.
-      assignment = applyTicket(assignment, await this.d.store.roundRobinTicket(t, assignment.counter_key), users);
-    }
+    // The round-robin INCR and the epoch check in one round trip; only pure work lies between the
+    // check and the commit. A failed check after the INCR burns a ticket, as it did before.
+    const needsTicket = assignment?.kind === 'needs_ticket' ? assignment : null;
+    const [ticket] = await Promise.all([needsTicket ? this.d.store.roundRobinTicket(t, needsTicket.counter_key) : Promise.resolve(0), operatorOneId.check()]);
+    // The INCR is what keeps round robin fair across processes and restarts.
+    if (needsTicket) assignment = applyTicket(needsTicket, ticket, users);
     const assigned = assignment?.kind === 'assigned' ? assignment.user_id : null;
     const { phone: _p, email: _e, ...rest } = plan.lead_data;
     const lead: StoredLead = {
@@ -287,7 +309,6 @@ export class LeadPipeline {
       const graph = buildIdentityGraph([...records, record], oneId);
       for (const r of records) identityOfRecord.set(r.record_id, graph.clusterOf.get(r.record_id) ?? r.record_id);
     }
-    await operatorOneId.check();
     await this.d.store.commit({ lead, record, indexKeys, identity: plan.identity, touchedIdentities: plan.identity ? [...membersOf.keys()] : [], identityOfRecord, stageFailures, externalKey }, ack);
     // After the commit: the lead is stored either way; a lost review item is logged, not retried.
     await recordIdentityReviews(this.d.redis, this.d.pii, t, leadId, plan.identity, oneId, now)
