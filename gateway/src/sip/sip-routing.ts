@@ -111,23 +111,14 @@ export function answerOf(route: RouteDecision, mode: 'redirect' | 'proxy'): SipA
   }
 }
 
-/** The call state kept in Redis between INVITE and BYE (all strings: it is a hash). */
-export interface CallState {
-  tenant_id: string;
-  lead_id: string;
-  scene_config_id: string;
-  called: string;
-  caller_hash: string;
-  caller_masked: string;
-  source_ip: string;
-  user_agent: string;
-  route_action: string;
-  route_uri: string;
-  routed_to_user_id: string;
-  route_reason: string;
+/**
+ * The call state kept in Redis (a hash) between INVITE and BYE: the warehouse row it becomes,
+ * less what only the end of the call knows, with times as epoch ms.
+ */
+export type CallState = Omit<SipInboundCallRow, 'call_id' | 'disposition' | 'started_at' | 'answered_at' | 'ended_at' | 'ring_ms' | 'talk_ms'> & {
   started_at: number;
   answered_at: number | null;
-}
+};
 
 export function callRow(call_id: string, s: CallState, end: { ended_at: number; ring_ms: number; talk_ms: number; disposition: string }): SipInboundCallRow {
   return {
