@@ -73,7 +73,7 @@ before(async () => {
   let n = 0;
   for (const [c, i] of [[callId, 0], [otherCallId, 1]] as const) {
     for (const m of callMessages({ tenantId: A, deviceId: 'dev-1', callId: c, outcome: 'answered', startMs: T0 + i * 60_000, talkMs: 100_000, withRecording: true })) {
-      const out = mapFeedEntry(`${T0}-${n++}`, feedFields('e', m.payload, T0 + 100), protect);
+      const out = mapFeedEntry(`${T0}-${n++}`, feedFields('e', m.payload, T0 + 100), protect)[0]!.outcome;
       if (out.type === 'event' && out.call) calls.push(out.call);
     }
   }

@@ -38,7 +38,7 @@ export function createWriterMetrics(registry = new Registry(), withDefaults = fa
     streamLength: new Gauge({ name: 'cunke_writer_stream_length', help: 'Feed stream length: entries not yet written (unread + pending), by stream.', labelNames: ['stream'], registers }),
     streamPending: new Gauge({ name: 'cunke_writer_stream_pending', help: 'Entries delivered to a writer and not yet acknowledged, by stream.', labelNames: ['stream'], registers }),
     batchEntries: new Histogram({
-      name: 'cunke_writer_batch_entries', help: 'Feed entries per flushed batch.', registers,
+      name: 'cunke_writer_batch_entries', help: 'Feed messages per flushed batch (a gateway entry carries a micro-batch of messages).', registers,
       buckets: [1, 10, 100, 1000, 5000, 10000, 20000, 50000, 100000],
     }),
   };

@@ -19,7 +19,7 @@ const PHONE = '13800138001';
 const CALLER = '02160001234';
 
 function mapCall(call: Parameters<typeof callEnvelope>[1], eventId = newEventId()): MapOutcome {
-  return mapFeedEntry('1-0', feedFields('e', callEnvelope({ ...base, eventId }, call), RECEIVED), protect);
+  return mapFeedEntry('1-0', feedFields('e', callEnvelope({ ...base, eventId }, call), RECEIVED), protect)[0]!.outcome;
 }
 
 function expectEvent(o: MapOutcome): Extract<MapOutcome, { type: 'event' }> {
@@ -87,11 +87,11 @@ test('a call event without call_id still lands in ODS but contributes no call re
 });
 
 test('heartbeats and command acks map to ods rows only', () => {
-  const hb = expectEvent(mapFeedEntry('1-0', feedFields('e', heartbeatEnvelope(base, { batteryPct: 80, signalDbm: -85, activeCallId: 'call-1' }), RECEIVED), protect));
+  const hb = expectEvent(mapFeedEntry('1-0', feedFields('e', heartbeatEnvelope(base, { batteryPct: 80, signalDbm: -85, activeCallId: 'call-1' }), RECEIVED), protect)[0]!.outcome);
   assert.equal(hb.ods.kind, 'heartbeat');
   assert.equal(hb.call, null);
   assert.deepEqual(JSON.parse(hb.ods.payload), { batteryPct: 80, signalDbm: -85, activeCallId: 'call-1' });
-  const ack = expectEvent(mapFeedEntry('1-0', feedFields('e', commandAckEnvelope(base, { commandId: 'cmd-3', status: 1, callId: 'call-1' }), RECEIVED), protect));
+  const ack = expectEvent(mapFeedEntry('1-0', feedFields('e', commandAckEnvelope(base, { commandId: 'cmd-3', status: 1, callId: 'call-1' }), RECEIVED), protect)[0]!.outcome);
   assert.equal(ack.ods.kind, 'command_ack');
   assert.equal(ack.ods.call_id, 'call-1');
   assert.equal(JSON.parse(ack.ods.payload).status, 'COMMAND_STATUS_ACCEPTED');
@@ -99,7 +99,7 @@ test('heartbeats and command acks map to ods rows only', () => {
 
 test('device status maps to an ods_device_status row', () => {
   const bytes = statusMessage({ tenantId: 'tenant-a', deviceId: 'dev-1', presence: Presence.PRESENCE_ONLINE, sinceMs: T0, agentVersion: '1.2.0', sessionId: 's-1' });
-  const o = mapFeedEntry('1-0', feedFields('s', bytes, RECEIVED, 'gw-2'), protect);
+  const o = mapFeedEntry('1-0', feedFields('s', bytes, RECEIVED, 'gw-2'), protect)[0]!.outcome;
   assert.deepEqual(o, {
     type: 'status',
     status: {
@@ -121,7 +121,7 @@ test('bad entries come back as dead-letter outcomes, never as exceptions', () =>
     ['time out of range', feedFields('e', callEnvelope({ ...base, timeMs: 1e16 }, { callId: 'c' }), RECEIVED), WH_ERR.INVALID],
   ];
   for (const [name, fields, code] of cases) {
-    const o = mapFeedEntry('1-0', fields, protect);
+    const o = mapFeedEntry('1-0', fields, protect)[0]!.outcome;
     assert.equal(o.type, 'dead', name);
     assert.equal(o.type === 'dead' && o.code, code, name);
   }

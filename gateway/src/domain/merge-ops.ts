@@ -21,7 +21,11 @@ export type MergeOpName = 'min' | 'max' | 'setnx' | 'clock' | 'lww' | 'sadd' | '
 /** One key the plan touches, with its ops as flat triples: op, field, value, op, field, … */
 export interface Target {
   key: string;
-  /** Seconds to (re)arm on the key after the ops; 0 leaves its TTL alone. */
+  /**
+   * Seconds of life the key gets when this message creates it (a hash none of whose read
+   * fields existed); 0 = no TTL. Armed once rather than on every message: an EXPIRE per event
+   * was a tenth of the script's cost, and call state outlives its call by hours either way.
+   */
   ttlS: number;
   ops: string[];
 }
@@ -29,7 +33,9 @@ export interface Target {
 /** What one accepted message does to Redis, computed purely from the message. */
 export interface IngestPlan {
   kind: 'e' | 's';
+  /** The bucket hash holding this message's dedupe mark (redis-keys.ts), and the mark's field. */
   dedupeKey: string;
+  dedupeField: string;
   targets: Target[];
   /** The protobuf bytes as received, appended to the warehouse feed. */
   bytes: Uint8Array;

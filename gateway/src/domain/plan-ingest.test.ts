@@ -23,8 +23,9 @@ function fold(plans: IngestPlan[]): Record<string, unknown> {
   const seen = new Set<string>();
   const state = new Map<string, Map<string, string> | Set<string>>();
   for (const plan of plans) {
-    if (seen.has(plan.dedupeKey)) continue;
-    seen.add(plan.dedupeKey);
+    const mark = `${plan.dedupeKey}|${plan.dedupeField}`;
+    if (seen.has(mark)) continue;
+    seen.add(mark);
     applyOps(state, plan);
   }
   return Object.fromEntries([...state].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v instanceof Set ? [...v].sort() : Object.fromEntries([...v].sort())]));

@@ -56,7 +56,7 @@ export function planEnvelope(env: Envelope, bytes: Uint8Array, eventIdHex: strin
   else if (env.heartbeat) planHeartbeat(b, env.heartbeat, device, t);
   else if (env.commandAck) planCommandAck(b, env, env.commandAck, t);
 
-  return { kind: 'e', dedupeKey: keys.dedupe(env.tenantId, eventIdHex), targets: b.targets, bytes };
+  return { kind: 'e', dedupeKey: keys.dedupe(env.tenantId, env.deviceId, t), dedupeField: eventIdHex, targets: b.targets, bytes };
 }
 
 function planCall(b: PlanBuilder, env: Envelope, call: cunke.device.v1.ICallEvent, device: number, t: number, ctx: PlanContext): void {
@@ -169,7 +169,8 @@ export function planStatus(status: Status, bytes: Uint8Array, receivedAtMs: numb
   b.op(b.target(keys.tenantDevices(status.tenantId)), 'sadd', '', status.deviceId);
   return {
     kind: 's',
-    dedupeKey: keys.statusDedupe(status.tenantId, status.deviceId, status.sessionId, status.presence),
+    dedupeKey: keys.statusDedupe(status.tenantId, status.deviceId),
+    dedupeField: keys.statusDedupeField(status.sessionId, status.presence),
     targets: b.targets,
     bytes,
   };

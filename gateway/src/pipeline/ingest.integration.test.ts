@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { createPhoneProtector, piiKeysFromHex } from '../../../common/pii.js';
 import { callMessages, heartbeatMessage, shuffle, seededRandom } from '../../../test/support/events.js';
 import { connectRedis, dropKeys, namespace } from '../../../test/support/services.js';
+import { feedMessages } from '../../../test/support/feed.js';
 import { RejectCode } from '../errors.js';
 import { createGatewayMetrics } from '../metrics.js';
 import { Ingest } from './ingest.js';
@@ -49,7 +50,10 @@ test('every step of many calls, shuffled and duplicated, is acknowledged and fed
   const msgs = Array.from({ length: 40 }, (_, i) => callMessages({ tenantId: tenant, deviceId: `d${i % 4}`, outcome: i % 3 ? 'answered' : 'no_answer', startMs: t0 + i * 1000 })).flat();
   const delivered = shuffle([...msgs, ...msgs.slice(0, 60)], seededRandom(7));
   await Promise.all(delivered.map((m) => handle(ingest, m.topic, m.payload)));
-  assert.equal(await redis.xlen(`${ns}:feed`), msgs.length);
+  const fed = await feedMessages(redis, `${ns}:feed`);
+  assert.equal(fed.length, msgs.length);
+  assert.deepEqual(new Set(fed.map((m) => m.bytes.toString('hex'))), new Set(msgs.map((m) => m.payload.toString('hex'))), 'each message fed once');
+  assert.ok((await redis.xlen(`${ns}:feed`)) < msgs.length, 'batched into fewer stream entries');
   assert.equal(await counter(metrics, 'messages', { outcome: 'recorded' }), msgs.length);
   assert.equal(await counter(metrics, 'messages', { outcome: 'duplicate' }), 60);
   const devices = await redis.smembers(`cunke:devs:${tenant}`);
@@ -90,5 +94,5 @@ test('a message is not acknowledged while Redis cannot make it durable, and is o
   await redis.del(`${ns}:feed-broken`);
   await new Promise((r) => setTimeout(r, 1500));
   assert.equal(acked, true, 'acknowledged after the retry succeeded');
-  assert.equal(await redis.xlen(`${ns}:feed-broken`), 1);
+  assert.equal((await feedMessages(redis, `${ns}:feed-broken`)).length, 1);
 });

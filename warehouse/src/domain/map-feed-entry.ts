@@ -1,6 +1,6 @@
-// The whole pure pipeline for one stream entry: parse the feed fields, decode, map.
-// Returns an outcome value for every input, including garbage.
-import { parseFeedFields } from '../../../common/feed.js';
+// The whole pure pipeline for one stream entry: parse the feed fields, then decode and map each
+// message it carries. Returns an outcome for every input, including garbage.
+import { parseFeedEntry, type FeedEntry } from '../../../common/feed.js';
 import { WH_ERR } from '../errors.js';
 import { decodeFeedEntry } from './decode-feed-entry.js';
 import { mapDeviceEvent } from './map-device-event.js';
@@ -10,9 +10,19 @@ import type { PhoneProtector } from '../../../common/pii.js';
 import { isStorableTimeMs } from './time.js';
 import { mapEntityRow } from './entity-rows.js';
 
-export function mapFeedEntry(id: string, fields: Buffer[], protect: PhoneProtector): MapOutcome {
-  const entry = parseFeedFields(id, fields);
-  if (!entry) return dead(WH_ERR.MALFORMED_ENTRY, 'entry lacks a valid k, b or t field');
+export interface MappedMessage {
+  outcome: MapOutcome;
+  /** The message the outcome is for; null when the entry itself could not be parsed. */
+  message: FeedEntry | null;
+}
+
+export function mapFeedEntry(id: string, fields: Buffer[], protect: PhoneProtector): MappedMessage[] {
+  const messages = parseFeedEntry(id, fields);
+  if (!messages) return [{ outcome: dead(WH_ERR.MALFORMED_ENTRY, 'entry lacks valid k/b pairs or a t field'), message: null }];
+  return messages.map((message) => ({ outcome: mapFeedMessage(message, protect), message }));
+}
+
+export function mapFeedMessage(entry: FeedEntry, protect: PhoneProtector): MapOutcome {
   if (entry.kind === 'r') return mapEntityRow(entry);
   if (!isStorableTimeMs(entry.receivedAtMs)) return dead(WH_ERR.MALFORMED_ENTRY, 't is out of range');
   const decoded = decodeFeedEntry(entry);

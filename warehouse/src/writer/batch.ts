@@ -1,6 +1,7 @@
-// The entries gathered for one flush and the rows they map to, already serialised per table.
-// An entry's id is acknowledged only with its whole batch, after every insert succeeded.
-import type { MapOutcome } from '../domain/outcome.js';
+// The entries gathered for one flush and the rows their messages map to, already serialised per
+// table. An entry's id is acknowledged only with its whole batch, after every insert succeeded.
+import { singleMessageFields } from '../../../common/feed.js';
+import type { MappedMessage } from '../domain/map-feed-entry.js';
 import type { TableKey } from '../warehouse.js';
 import { JsonLines } from './json-lines.js';
 import { ENTITY_TABLES } from '../domain/entity-rows.js';
@@ -42,14 +43,22 @@ export class Batch {
   readonly written = new Set<BatchTable>();
   deadLettered = false;
 
+  private messages = 0;
+
   constructor(readonly openedAtMs: number) {}
 
+  /** Messages gathered (a gateway entry carries a micro-batch of them). */
   get size(): number {
-    return this.ids.length;
+    return this.messages;
   }
 
-  add(entry: RawEntry, outcome: MapOutcome): void {
+  add(entry: RawEntry, mapped: readonly MappedMessage[]): void {
     this.ids.push(entry.id);
+    for (const m of mapped) this.addOne(entry, m);
+  }
+
+  private addOne(entry: RawEntry, { outcome, message }: MappedMessage): void {
+    this.messages++;
     switch (outcome.type) {
       case 'event':
         this.rows.odsDeviceEvent.push(outcome.ods);
@@ -62,7 +71,8 @@ export class Batch {
         this.rows[outcome.table].push(outcome.row);
         return;
       case 'dead':
-        this.dead.push({ entry, code: outcome.code, detail: outcome.detail });
+        // Only the bad message, as an entry of its own, so a replay does not repeat its batch.
+        this.dead.push({ entry: message ? { id: entry.id, fields: singleMessageFields(message) } : entry, code: outcome.code, detail: outcome.detail });
         return;
     }
   }
@@ -70,6 +80,7 @@ export class Batch {
   /** An entry deleted from the stream while pending: nothing to write, but it must be acked. */
   addLost(id: string): void {
     this.ids.push(id);
+    this.messages++;
   }
 
   /** Called after each read: turns that read's rows into Buffers. */

@@ -8,8 +8,8 @@
 // batches, and a warehouse outage stops reading instead of piling entries up in this process.
 import { setTimeout as sleepMs } from 'node:timers/promises';
 import type { Logger } from '../../../common/logger.js';
-import { mapFeedEntry } from '../domain/map-feed-entry.js';
-import { dead, type MapOutcome } from '../domain/outcome.js';
+import { mapFeedEntry, type MappedMessage } from '../domain/map-feed-entry.js';
+import { dead } from '../domain/outcome.js';
 import { WH_ERR } from '../errors.js';
 import type { PhoneProtector } from '../../../common/pii.js';
 import { createWriterMetrics, type WriterMetrics } from '../metrics.js';
@@ -20,11 +20,14 @@ import { RedisFeed, type FeedNames, type RawEntry } from './redis-feed.js';
 import type { Redis } from 'ioredis';
 
 export interface FeedWriterOptions extends FeedNames {
-  /** Flush when this many entries are gathered (WRITER_BATCH_MAX_ROWS). */
+  /** Flush when this many messages are gathered (WRITER_BATCH_MAX_ROWS). */
   batchMaxRows: number;
   /** … or when the oldest gathered entry is this old (WRITER_FLUSH_INTERVAL_MS). */
   flushIntervalMs: number;
-  /** Entries per XREADGROUP call; mapping one read's entries is one uninterrupted CPU slice (~10-25 ms at 500). Default 500. */
+  /**
+   * Messages per XREADGROUP call, converted to a COUNT of entries by the recent messages per
+   * entry; mapping one read is one uninterrupted CPU slice (~10-25 ms at 500). Default 500.
+   */
   readCount?: number;
   /** Longest wait of a blocking read; also bounds how long stop() waits for it. Default 1000. */
   readBlockMs?: number;
@@ -81,6 +84,8 @@ export class FeedWriter {
   private claimCursor = '0-0';
   private nextClaimAtMs = 0;
   private readFailures = 0;
+  /** Moving average of messages per entry (gateway entries carry micro-batches). */
+  private messagesPerEntry = 1;
   private stopping = false;
   private stopDeadlineMs = Infinity;
   private fatal: unknown = null;
@@ -158,7 +163,8 @@ export class FeedWriter {
   }
 
   private async nextEntries(now: number): Promise<RawEntry[]> {
-    const room = Math.max(1, Math.min(this.opts.readCount, this.opts.batchMaxRows - (this.batch?.size ?? 0)));
+    const messages = Math.min(this.opts.readCount, this.opts.batchMaxRows - (this.batch?.size ?? 0));
+    const room = Math.max(1, Math.floor(messages / this.messagesPerEntry));
     if (this.ownPendingCursor !== null) {
       const entries = await this.feed.readOwnPending(this.ownPendingCursor, room);
       this.ownPendingCursor = entries.length > 0 ? entries[entries.length - 1]!.id : null;
@@ -196,15 +202,17 @@ export class FeedWriter {
       this.batch.addLost(entry.id);
       return;
     }
-    this.batch.add(entry, this.map(entry.id, entry.fields));
+    const mapped = this.map(entry.id, entry.fields);
+    this.messagesPerEntry += (mapped.length - this.messagesPerEntry) / 8;
+    this.batch.add(entry, mapped);
   }
 
-  private map(id: string, fields: Buffer[]): MapOutcome {
+  private map(id: string, fields: Buffer[]): MappedMessage[] {
     try {
       return mapFeedEntry(id, fields, this.deps.protectPhone);
     } catch (err) {
       this.log.error({ id, err: String((err as Error).message).slice(0, 300) }, 'mapping a feed entry threw (a bug); dead-lettering it');
-      return dead(WH_ERR.INTERNAL, String((err as Error).message).slice(0, 300));
+      return [{ outcome: dead(WH_ERR.INTERNAL, String((err as Error).message).slice(0, 300)), message: null }];
     }
   }
 
@@ -236,7 +244,7 @@ export class FeedWriter {
     await this.retry('ack', () => this.feed.ackAndDelete(b.ids), (err) => this.redisFailed('ack', err));
     for (const id of b.ids) this.held.delete(id);
     this.metrics.batches.inc();
-    this.metrics.entriesAcked.inc(b.size);
+    this.metrics.entriesAcked.inc(b.ids.length);
     this.metrics.batchEntries.observe(b.size);
   }
 

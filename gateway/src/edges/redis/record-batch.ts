@@ -35,7 +35,7 @@ export async function recordBatch(redis: Redis, plans: readonly IngestPlan[], op
       keyArgs.push(t.key);
       return [t.ttlS, t.ops];
     });
-    items.push([plan.kind, targets]);
+    items.push([plan.kind, plan.dedupeField, targets]);
   }
   const bytes = plans.map((p) => Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength));
   const argv = [opts.gatewayId, nowMs, opts.dedupeTtlS, packer.pack(items), ...bytes];

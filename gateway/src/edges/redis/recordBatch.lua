@@ -1,37 +1,47 @@
 --[==[
   recordBatch: makes a micro-batch of device messages durable, atomically per item.
 
-  For every item: if its dedupe key is unknown, append its bytes to the warehouse feed stream,
-  apply its merge ops to live state, and only then remember the key (SET EX). A duplicate does
-  nothing. Redis does not roll back a script that fails half-way (a wrong-type key, OOM), so
-  the mark is written last: a failed item is retried in full, never marked as seen without its
-  effects (which would lose it on redelivery). A retried item can feed the same bytes twice;
-  the warehouse tables collapse that by event id, and the merge ops are idempotent.
+  First pass: an item whose dedupe field is unknown (and not repeated earlier in this batch) is
+  new. All new items' bytes go to the warehouse feed as one stream entry (per 1,000 items). Second pass: each new
+  item's merge ops are applied to live state, and only then is its dedupe field written. A
+  duplicate does nothing. Redis does not roll back a script that fails half-way (a wrong-type
+  key, OOM), so the feed entry comes first and the mark last: a failed item is retried in full,
+  never marked as seen without its effects (which would lose it on redelivery). A retried item
+  can feed the same bytes twice; the warehouse tables collapse that by event id, and the merge
+  ops are idempotent (incr is last in a plan, right before the mark).
+
+  Dedupe marks are fields of small bucket hashes (one per device and hour of device time, see
+  gateway/src/domain/redis-keys.ts), not one key per event: HEXISTS + HSET on a bucket cost a
+  fraction of EXISTS + SET EX on a million keys with TTLs, and the bucket's TTL is set once,
+  when this batch is the first to write to it (EXPIRE … NX).
 
   KEYS[1]            feed stream
-  KEYS[2..]          per item, in order: dedupe key, then its target keys
+  KEYS[2..]          per item, in order: dedupe bucket, then its target keys
 
   ARGV[1]            gateway id
   ARGV[2]            receive time, ms since epoch
-  ARGV[3]            dedupe TTL, seconds
-  ARGV[4]            the items, MessagePack: [[kind ('e' | 's'), [[ttl, [op, field, value, …]], …]], …]
-                     one [ttl, ops] per target key, in KEYS order; ttl 0 = keep
+  ARGV[3]            dedupe TTL, seconds (of a bucket, from its first write)
+  ARGV[4]            the items, MessagePack: [[kind ('e' | 's'), dedupe field, [[ttl, [op, field, value, …]], …]], …]
+                     one [ttl, ops] per target key, in KEYS order; ttl 0 = none, otherwise set
+                     when this item creates the key
   ARGV[5..]          the protobuf bytes of each item, in order (Redis's cmsgpack has no binary type)
                      ops: min | max | setnx | clock | lww | sadd | incr  (gateway/src/domain/merge-ops.ts)
 
+  Feed entry         t <receive time> g <gateway id> k <kind> b <bytes> k <kind> b <bytes> …
+                     (common/feed.ts), one k/b pair per new item, in batch order.
+
   Returns            an array with one integer per item: 1 recorded, 0 duplicate.
 
-  Cost: one HMGET and at most one HSET per hash target, whatever its number of ops, and one
-  MessagePack argument instead of ~80 per item (measured: building tens of thousands of command
-  arguments was most of the gateway's CPU; see docs/benchmarks.md).
+  Cost: one HMGET and at most one HSET per hash target, whatever its number of ops, one stream
+  entry per batch, and one MessagePack argument instead of ~80 per item (docs/benchmarks.md).
 ]==]
 local stream = KEYS[1]
 local gw, now, dedupeTtl = ARGV[1], ARGV[2], ARGV[3]
 local items = cmsgpack.unpack(ARGV[4])
-local k = 2
 local out = {}
 
--- Applies a hash target's ops: a flat list op, field, value, op, field, value, …
+-- Applies a hash target's ops (a flat list op, field, value, …); returns true when the hash
+-- had none of the fields the ops read, i.e. this item creates it.
 local function mergeHash(key, ops)
   local nOps = #ops / 3
   local fields, index = {}, {}
@@ -42,10 +52,13 @@ local function mergeHash(key, ops)
       index[field] = #fields
     end
   end
-  local cur = {}
+  local cur, created = {}, true
   if #fields > 0 then
     local values = redis.call('HMGET', key, unpack(fields))
-    for f = 1, #fields do cur[fields[f]] = values[f] end
+    for f = 1, #fields do
+      cur[fields[f]] = values[f]
+      if values[f] then created = false end
+    end
   end
   local args, armed = {}, false
   for o = 0, nOps - 1 do
@@ -78,31 +91,64 @@ local function mergeHash(key, ops)
     end
   end
   if #args > 0 then redis.call('HSET', key, unpack(args)) end
+  return created
 end
 
+-- Pass 1: which items are new; the feed entry for all of them (one per FEED_CHUNK items, so
+-- that unpack() stays far below Lua's stack limit whatever GATEWAY_BATCH_MAX is).
+local FEED_CHUNK = 1000
+local firstKey, isNew, seen = {}, {}, {}
+local feed = { 't', now, 'g', gw }
+local function appendFeed()
+  if #feed > 4 then redis.call('XADD', stream, '*', unpack(feed)) end
+  feed = { 't', now, 'g', gw }
+end
+local k = 2
 for i = 1, #items do
   local item = items[i]
-  local kind, targets, bytes = item[1], item[2], ARGV[4 + i]
-  local dedupeKey = KEYS[k]
-  local isNew = redis.call('EXISTS', dedupeKey) == 0
-  if isNew then
-    redis.call('XADD', stream, '*', 'k', kind, 'b', bytes, 't', now, 'g', gw)
+  local bucket, field = KEYS[k], item[2]
+  firstKey[i] = k
+  local id = bucket .. '\0' .. field
+  if not seen[id] and redis.call('HEXISTS', bucket, field) == 0 then
+    isNew[i] = true
+    feed[#feed + 1] = 'k'
+    feed[#feed + 1] = item[1]
+    feed[#feed + 1] = 'b'
+    feed[#feed + 1] = ARGV[4 + i]
+    if #feed >= 4 + 4 * FEED_CHUNK then appendFeed() end
+  end
+  seen[id] = true
+  k = k + 1 + #item[3]
+end
+appendFeed()
+
+-- Pass 2: effects, then the mark.
+local expiring = {}
+for i = 1, #items do
+  if isNew[i] then
+    local item, k0 = items[i], firstKey[i]
+    local targets = item[3]
     for t = 1, #targets do
-      local key, ttl, ops = KEYS[k + t], targets[t][1], targets[t][2]
+      local key, ttl, ops = KEYS[k0 + t], targets[t][1], targets[t][2]
       if #ops > 0 then
+        local created = true
         if ops[1] == 'sadd' then
           for o = 3, #ops, 3 do redis.call('SADD', key, ops[o]) end
         else
-          mergeHash(key, ops)
+          created = mergeHash(key, ops)
         end
-        if ttl > 0 then redis.call('EXPIRE', key, ttl) end
+        if ttl > 0 and created then redis.call('EXPIRE', key, ttl) end
       end
     end
-    redis.call('SET', dedupeKey, now, 'EX', dedupeTtl)
+    local bucket = KEYS[k0]
+    redis.call('HSET', bucket, item[2], now)
+    if not expiring[bucket] then
+      redis.call('EXPIRE', bucket, dedupeTtl, 'NX')
+      expiring[bucket] = true
+    end
     out[i] = 1
   else
     out[i] = 0
   end
-  k = k + 1 + #targets
 end
 return out
