@@ -45,7 +45,7 @@ export async function insertCallRecords(wh: Warehouse, pii: PiiKeys, o: FixtureO
       if (answered) row.answered_at = toDateTime64(start + ringMs);
       lines.push(JSON.stringify(row));
     }
-    await wh.insertJsonEachRow(wh.tables.dwdCallRecord, Buffer.from(`${lines.join('\n')}\n`));
+    await wh.insertEncoded(wh.tables.dwdCallRecord, Buffer.from(`${lines.join('\n')}\n`));
     onProgress?.(Math.min(o.calls, done + BATCH));
   }
 }

@@ -5,7 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CALL_STATUSES, deriveCallStatus, durationSeconds, type CallStatusFacts } from '../src/domain/call-status.js';
-import type { CallFactsRow, OdsDeviceEventRow } from '../src/domain/rows.js';
+import { DWD_CALL_RECORD_COLUMNS, ODS_DEVICE_EVENT_COLUMNS, ODS_DEVICE_STATUS_COLUMNS, type CallFactsRow, type OdsDeviceEventRow } from '../src/domain/rows.js';
+import { JsonLines } from '../src/writer/json-lines.js';
 import { loadMigrations, migrate, MigrationError } from '../src/migrate.js';
 import { countCallRecords, countDeviceEvents, getCallRecord, getCallRecords } from '../src/queries/call-records.js';
 import type { Warehouse } from '../src/warehouse.js';
@@ -72,8 +73,8 @@ export function warehouseContract(target: ContractTarget): void {
     test('insert of no rows is a no-op; an insert into a missing table rejects', async () => {
       await wh.insert(wh.tables.odsDeviceEvent, []);
       await assert.rejects(wh.insert(`${wh.database}.no_such_table`, [{ a: 1 }]));
-      await assert.rejects(wh.insertJsonEachRow(`${wh.database}.no_such_table`, Buffer.from('{"a":1}\n')));
-      await assert.rejects(wh.insertJsonEachRow(wh.tables.odsDeviceEvent, Buffer.from('{"tenant_id": not json\n')));
+      await assert.rejects(wh.insertEncoded(`${wh.database}.no_such_table`, Buffer.from('{"a":1}\n')));
+      await assert.rejects(wh.insertEncoded(wh.tables.odsDeviceEvent, Buffer.from('{"tenant_id": not json\n')));
     });
 
     test('a replayed device event never doubles a row', async () => {
@@ -81,11 +82,33 @@ export function warehouseContract(target: ContractTarget): void {
       await wh.insert(wh.tables.odsDeviceEvent, rows);
       // The replay goes through the pre-serialised path the writer uses.
       const body = Buffer.from([rows[1]!, rows[2]!, rows[0]!].map((r) => `${JSON.stringify(r)}\n`).join(''));
-      await wh.insertJsonEachRow(wh.tables.odsDeviceEvent, body);
-      await wh.insertJsonEachRow(wh.tables.odsDeviceEvent, Buffer.alloc(0));
+      await wh.insertEncoded(wh.tables.odsDeviceEvent, body);
+      await wh.insertEncoded(wh.tables.odsDeviceEvent, Buffer.alloc(0));
       assert.equal(await countDeviceEvents(wh, 'replay'), 3);
       const [raw] = await wh.query<{ n: string }>(`SELECT count() AS n FROM ${wh.tables.odsDeviceEvent} WHERE tenant_id = 'replay'`);
       assert.ok(Number(raw!.n) >= 3, 'both inserts landed (merged or not)');
+    });
+
+    test('the writer\'s column lists name every column without a default, and compact rows mean what the objects mean', async () => {
+      const lists: [string, Readonly<Record<string, unknown>>][] = [
+        ['ods_device_event', ODS_DEVICE_EVENT_COLUMNS], ['ods_device_status', ODS_DEVICE_STATUS_COLUMNS], ['dwd_call_record', DWD_CALL_RECORD_COLUMNS],
+      ];
+      for (const [table, defaults] of lists) {
+        const cols = await wh.query<{ name: string; default_kind: string }>(
+          'SELECT name, default_kind FROM system.columns WHERE database = {db:String} AND table = {t:String}', { db: wh.database, t: table });
+        assert.deepEqual(Object.keys(defaults).sort(), cols.filter((c) => c.default_kind === '').map((c) => c.name).sort(), table);
+      }
+      // The same facts as objects in one call, as compact rows in another: identical records.
+      const partial = [facts('compact', 'x', 0, { dialing_at: at(0), phone_masked: '138****8001', line: 2 }), facts('compact', 'x', 9, { ended_at: at(9), talk_ms: 7000, ended_cause: 'NORMAL_CLEARING' })];
+      await wh.insert(wh.tables.dwdCallRecord, partial.map((f) => ({ ...f, call_id: 'objects' })));
+      const lines = new JsonLines(DWD_CALL_RECORD_COLUMNS);
+      for (const f of partial) lines.push({ ...f, call_id: 'compact' });
+      await wh.insertEncoded(wh.tables.dwdCallRecord, lines.toBuffer(), lines.columns);
+      const [a, b] = await Promise.all([getCallRecord(wh, 'compact', 'objects'), getCallRecord(wh, 'compact', 'compact')]);
+      assert.ok(a && b);
+      assert.deepEqual({ ...b, call_id: 'objects', record_id: a.record_id }, a);
+      assert.equal(b.status, 'ANSWERED');
+      assert.equal(b.answered_at, null, 'an absent Nullable time stays NULL');
     });
 
     test('call facts fold into one record whatever their order and duplication', async () => {

@@ -167,6 +167,43 @@ test('writes every entry exactly once: duplicates and shuffled steps fold; bad e
   for (const phone of s.phones) assert.ok(!stored.includes(phone) && !stored.includes(phone.slice(3)), 'raw phone stored');
 });
 
+/** Gateway-style batch entries (common/feed.ts): t and g once, then one k/b pair per message. */
+function batchEntries(entries: Buffer[][], size: number): Buffer[][] {
+  const out: Buffer[][] = [];
+  for (let i = 0; i < entries.length; i += size) {
+    const first = entries[i]!;
+    const fields = [Buffer.from('t'), first[first.findIndex((f, j) => j % 2 === 0 && f.toString() === 't') + 1]!, Buffer.from('g'), Buffer.from('gw-batch')];
+    for (const e of entries.slice(i, i + size)) fields.push(Buffer.from('k'), e[1]!, Buffer.from('b'), e[3]!);
+    out.push(fields);
+  }
+  return out;
+}
+
+test('batch entries: every message of every entry lands once; a bad message is dead-lettered alone, its neighbours written', async () => {
+  const tenant = randomName('t');
+  const s = buildScenario({ tenantId: tenant, calls: 40, seed: 5 });
+  const names = newFeed();
+  const garbage = feedFields('e', Buffer.from('definitely not a protobuf message'), Date.now());
+  const singles = [...s.entries.slice(0, 70), garbage, ...s.entries.slice(70)];
+  const batched = batchEntries(singles, 37);
+  await publish(names.stream, batched);
+
+  const w = startWriter(names, 'writer-batches', { readCount: 100 });
+  await drained(names.stream);
+  await w.close();
+  await w.running;
+
+  await assertWarehouseMatches(tenant, s);
+  const dead = await redis.xrangeBuffer(names.deadLetterStream, '-', '+');
+  assert.equal(dead.length, 1, 'only the bad message');
+  const fields = dead[0]![1].map((f) => f.toString());
+  assert.equal(fields[fields.indexOf('code') + 1], WH_ERR.DECODE);
+  assert.equal(fields[fields.indexOf('b') + 1], 'definitely not a protobuf message');
+  assert.equal(fields.filter((f) => f === 'k').length, 1, 'the dead letter holds the one message, not its batch');
+  assert.match(fields[fields.indexOf('feed_id') + 1]!, /^\d+-\d+$/);
+  assert.equal(await pendingCount(names), 0);
+});
+
 test('a writer killed between insert and ack loses nothing and doubles nothing (taken over by another consumer)', async () => {
   const tenant = randomName('t');
   const s = buildScenario({ tenantId: tenant, calls: 40, seed: 23 });
@@ -230,13 +267,13 @@ test('insert failures are retried with backoff and nothing is acknowledged until
     query: (sql, params) => wh.query(sql, params),
     close: async () => undefined,
     insert: (table, rows) => wh.insert(table, rows),
-    insertJsonEachRow: async (table, body) => {
+    insertEncoded: async (table, body, columns) => {
       if (failuresLeft > 0) {
         failuresLeft--;
         lengthsSeenWhileFailing.push(await redis.xlen(names.stream));
         throw new Error('Code: 241. DB::Exception: Memory limit exceeded (simulated)');
       }
-      return wh.insertJsonEachRow(table, body);
+      return wh.insertEncoded(table, body, columns);
     },
   };
   const w = startWriter(names, 'writer-flaky', { batchMaxRows: 100_000 }, undefined, flaky);

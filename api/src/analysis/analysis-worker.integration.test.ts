@@ -61,7 +61,7 @@ async function insertCall(callId: string, phone: string, taskId = 'k1'): Promise
     recording_id: `rec-${callId}`,
     first_event_at: toDateTime64(start), last_event_at: toDateTime64(start + 30_050), first_received_at: toDateTime64(start), last_received_at: toDateTime64(start + 30_050),
   };
-  await api.deps.warehouse.insertJsonEachRow(api.deps.warehouse.tables.dwdCallRecord, Buffer.from(`${JSON.stringify(row)}\n`));
+  await api.deps.warehouse.insertEncoded(api.deps.warehouse.tables.dwdCallRecord, Buffer.from(`${JSON.stringify(row)}\n`));
 }
 
 /** As the recordings module leaves it: the transcript object on disk and its key in the call's recording hash. */

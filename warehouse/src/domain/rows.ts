@@ -72,3 +72,30 @@ export interface CallFactsRow {
   first_received_at: string;
   last_received_at: string;
 }
+
+/**
+ * A table's columns in the order the writer sends them (JSONCompactEachRow), each with the value
+ * an absent key stands for: the column default, so a compact row means what the same object
+ * sent as JSONEachRow would ('' / 0, NULL for the Nullable times; neutral for the max/min
+ * aggregates). Typed as a record of every key of the row type, so a new field cannot be
+ * forgotten here; warehouse/test/columns.test.ts checks the lists against the migrated tables.
+ */
+export type ColumnDefaults<Row> = { readonly [K in keyof Required<Row>]: string | number | null };
+
+export const ODS_DEVICE_EVENT_COLUMNS: ColumnDefaults<OdsDeviceEventRow> = {
+  tenant_id: '', device_id: '', event_id: '', seq: 0, device_time: '', received_at: '', gateway_id: '', kind: '',
+  call_id: '', step: '', task_id: '', phone_hash: '', phone_masked: '', payload: '',
+};
+
+export const ODS_DEVICE_STATUS_COLUMNS: ColumnDefaults<OdsDeviceStatusRow> = {
+  tenant_id: '', device_id: '', session_id: '', presence: '', since: '', agent_version: '', received_at: '', gateway_id: '',
+};
+
+export const DWD_CALL_RECORD_COLUMNS: ColumnDefaults<CallFactsRow> = {
+  tenant_id: '', call_id: '', device_id: '', task_id: '', command_id: '', direction: '', line: 0,
+  phone_hash: '', phone_masked: '', phone_enc: '', caller_id_hash: '', caller_id_masked: '',
+  dialing_at: null, ringing_at: null, answered_at: null, hangup_at: null, ended_at: null,
+  ring_ms: 0, talk_ms: 0, total_ms: 0, hangup_cause: '', hangup_party: '', hangup_code: 0, ended_cause: '',
+  recording_id: '', recording_sha256: '', recording_bytes: 0, recording_duration_ms: 0, recording_content_type: '',
+  first_event_at: '', last_event_at: '', first_received_at: '', last_received_at: '',
+};

@@ -1,7 +1,7 @@
 // Embedded backend: ClickHouse running inside this process (npm `chdb`). A data directory
 // belongs to ONE process (a second one fails with "Cannot lock file"), so in the embedded
 // setup exactly one process opens it. Every call goes through the async API, which runs on a
-// libuv thread; inserts are raw JSONEachRow Buffers parsed by the engine, not JS objects.
+// libuv thread; inserts are raw JSON(Compact)EachRow Buffers parsed by the engine, not JS objects.
 import { Session } from 'chdb';
 import { SHARED_SETTINGS, tableNames, type QueryParams, type TableNames, type Warehouse } from '../warehouse.js';
 import { encodeJsonEachRow, parseJsonEachRow } from './json-each-row.js';
@@ -38,13 +38,14 @@ export class ChdbWarehouse implements Warehouse {
 
   async insert(table: string, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.insertJsonEachRow(table, await encodeJsonEachRow(rows));
+    await this.insertEncoded(table, await encodeJsonEachRow(rows));
   }
 
-  async insertJsonEachRow(table: string, body: Buffer): Promise<void> {
+  async insertEncoded(table: string, body: Buffer, columns?: readonly string[]): Promise<void> {
     if (body.length === 0) return;
     // Raw passthrough: the Buffer goes to the engine zero-copy and is parsed there.
-    await this.session.insert({ table, values: body, format: 'JSONEachRow' });
+    if (columns) await this.session.insert({ table, values: body, format: 'JSONCompactEachRow', columns });
+    else await this.session.insert({ table, values: body, format: 'JSONEachRow' });
   }
 
   async close(): Promise<void> {

@@ -53,11 +53,13 @@ export class ClickHouseWarehouse implements Warehouse {
     await this.client.insert({ table, values: rows as object[], format: 'JSONEachRow' });
   }
 
-  async insertJsonEachRow(table: string, body: Buffer): Promise<void> {
+  async insertEncoded(table: string, body: Buffer, columns?: readonly string[]): Promise<void> {
     if (body.length === 0) return;
     // client.insert() wants objects for JSON formats; a pre-serialised body goes through exec()
-    // as the request body of an INSERT … FORMAT statement (table names come from the map).
-    const result = await this.client.exec({ query: `INSERT INTO ${table} FORMAT JSONEachRow`, values: Readable.from([body]) });
+    // as the request body of an INSERT … FORMAT statement (table and column names are ours,
+    // from the table map and rows.ts, never from input).
+    const target = columns ? `${table} (${columns.join(', ')}) FORMAT JSONCompactEachRow` : `${table} FORMAT JSONEachRow`;
+    const result = await this.client.exec({ query: `INSERT INTO ${target}`, values: Readable.from([body]) });
     result.stream.destroy();
   }
 

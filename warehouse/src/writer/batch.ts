@@ -4,6 +4,7 @@ import { singleMessageFields } from '../../../common/feed.js';
 import type { MappedMessage } from '../domain/map-feed-entry.js';
 import type { TableKey } from '../warehouse.js';
 import { JsonLines } from './json-lines.js';
+import { DWD_CALL_RECORD_COLUMNS, ODS_DEVICE_EVENT_COLUMNS, ODS_DEVICE_STATUS_COLUMNS } from '../domain/rows.js';
 import { ENTITY_TABLES } from '../domain/entity-rows.js';
 import type { DeadLetter, RawEntry } from './redis-feed.js';
 
@@ -14,9 +15,9 @@ export type BatchTable = (typeof BATCH_TABLES)[number];
 export class Batch {
   readonly ids: string[] = [];
   readonly rows: Record<BatchTable, JsonLines> = {
-    odsDeviceEvent: new JsonLines(),
-    dwdCallRecord: new JsonLines(),
-    odsDeviceStatus: new JsonLines(),
+    odsDeviceEvent: new JsonLines(ODS_DEVICE_EVENT_COLUMNS),
+    dwdCallRecord: new JsonLines(DWD_CALL_RECORD_COLUMNS),
+    odsDeviceStatus: new JsonLines(ODS_DEVICE_STATUS_COLUMNS),
     auditLog: new JsonLines(),
     dimTenant: new JsonLines(),
     dimUser: new JsonLines(),

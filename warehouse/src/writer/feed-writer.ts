@@ -257,7 +257,7 @@ export class FeedWriter {
       'insert',
       async () => {
         const done = this.metrics.insertSeconds.startTimer({ table });
-        await this.deps.warehouse.insertJsonEachRow(this.deps.warehouse.tables[key], body);
+        await this.deps.warehouse.insertEncoded(this.deps.warehouse.tables[key], body, lines.columns);
         done();
       },
       (err, attempt) => {
