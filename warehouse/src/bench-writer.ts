@@ -1,7 +1,8 @@
-// Writer throughput benchmark (not a test): publishes N feed entries (calls of five steps each,
-// made with DeviceEnvelope.encode) to a fresh stream, runs the writer into a temporary chDB
-// until the stream is drained, and prints entries/s plus where the time went.
-//   npx tsx warehouse/src/bench-writer.ts [entries=200000] [redisUrl=$REDIS_URL] [readCount]
+// Writer throughput benchmark (not a test): publishes N device messages (calls of five steps
+// each, made with DeviceEnvelope.encode) to a fresh stream in gateway-sized batch entries of 40,
+// runs the writer into a temporary chDB until the stream is drained, and prints messages/s plus
+// where the time went.
+//   npx tsx warehouse/src/bench-writer.ts [messages=200000] [redisUrl=$REDIS_URL] [readCount]
 // Runs on the same cores as Redis: compare runs on one machine, not absolute numbers.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,17 +20,19 @@ import { migrate } from './migrate.js';
 import { FeedWriter } from './writer/feed-writer.js';
 
 export interface BenchResult {
-  entries: number;
+  messages: number;
   seconds: number;
-  entriesPerSecond: number;
+  messagesPerSecond: number;
   batches: number;
   insertSeconds: number;
   eventLoopMaxMs: number;
   eventLoopP99Ms: number;
 }
 
-function* feedEntries(total: number): Generator<Buffer[]> {
+/** Feed entries as the gateway writes them: one per micro-batch of `perEntry` messages. */
+function* feedEntries(total: number, perEntry = 40): Generator<Buffer[]> {
   const t0 = Date.now() - 3_600_000;
+  let fields: Buffer[] = [];
   for (let i = 0; i < total; i++) {
     const call = Math.floor(i / 5);
     const step = i % 5;
@@ -40,7 +43,12 @@ function* feedEntries(total: number): Generator<Buffer[]> {
     const bytes = DeviceEnvelope.encode({
       tenantId: 'bench', deviceId: `dev-${call % 500}`, eventId: newEventId(), seq: i, deviceTimeMs: timeMs, call: { ...c, ...steps[step] },
     }).finish();
-    yield [Buffer.from('k'), Buffer.from('e'), Buffer.from('b'), Buffer.from(bytes), Buffer.from('t'), Buffer.from(String(timeMs + 100)), Buffer.from('g'), Buffer.from('gw-bench')];
+    if (fields.length === 0) fields.push(Buffer.from('t'), Buffer.from(String(timeMs + 100)), Buffer.from('g'), Buffer.from('gw-bench'));
+    fields.push(Buffer.from('k'), Buffer.from('e'), Buffer.from('b'), Buffer.from(bytes));
+    if ((i + 1) % perEntry === 0 || i === total - 1) {
+      yield fields;
+      fields = [];
+    }
   }
 }
 
@@ -62,7 +70,7 @@ export async function benchWriter(
     let n = 0;
     for (const fields of feedEntries(total)) {
       pipeline.xadd(names.stream, '*', ...fields);
-      if (++n % 5000 === 0) {
+      if (++n % 200 === 0) {
         await pipeline.exec();
         pipeline = redis.pipeline();
       }
@@ -87,9 +95,9 @@ export async function benchWriter(
       .filter((v) => v.metricName === 'cunke_writer_insert_seconds_sum')
       .reduce((s, v) => s + v.value, 0);
     return {
-      entries: total,
+      messages: total,
       seconds,
-      entriesPerSecond: Math.round(total / seconds),
+      messagesPerSecond: Math.round(total / seconds),
       batches: (await writer.metrics.batches.get()).values[0]?.value ?? 0,
       insertSeconds,
       eventLoopMaxMs: loop.max / 1e6,

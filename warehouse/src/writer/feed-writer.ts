@@ -84,8 +84,12 @@ export class FeedWriter {
   private claimCursor = '0-0';
   private nextClaimAtMs = 0;
   private readFailures = 0;
-  /** Moving average of messages per entry (gateway entries carry micro-batches). */
-  private messagesPerEntry = 1;
+  /**
+   * Messages per entry in the last read (gateway entries carry micro-batches of up to
+   * GATEWAY_BATCH_MAX). Starts at readCount, so the first read takes one entry: guessing low
+   * would make it one long CPU slice (500 entries of 40 messages held the loop for 0.6 s).
+   */
+  private messagesPerEntry: number;
   private stopping = false;
   private stopDeadlineMs = Infinity;
   private fatal: unknown = null;
@@ -96,6 +100,7 @@ export class FeedWriter {
       readCount: 500, readBlockMs: 1000, claimMinIdleMs: 60_000, claimIntervalMs: 30_000, lagIntervalMs: 5000,
       retryBaseMs: 200, retryMaxMs: 10_000, stopGraceMs: 15_000, ...options,
     };
+    this.messagesPerEntry = this.opts.readCount;
     this.feed = new RedisFeed(deps.redis, deps.blockingRedis, options);
     this.metrics = deps.metrics ?? createWriterMetrics();
     this.nowMs = deps.nowMs ?? Date.now;
@@ -158,7 +163,9 @@ export class FeedWriter {
       await sleepMs(backoffMs(++this.readFailures, this.backoff()));
       return;
     }
+    const before = this.batch?.size ?? 0;
     for (const entry of entries) this.add(entry);
+    if (entries.length > 0) this.messagesPerEntry = Math.max(1, ((this.batch?.size ?? 0) - before) / entries.length);
     this.batch?.seal();
   }
 
@@ -202,9 +209,7 @@ export class FeedWriter {
       this.batch.addLost(entry.id);
       return;
     }
-    const mapped = this.map(entry.id, entry.fields);
-    this.messagesPerEntry += (mapped.length - this.messagesPerEntry) / 8;
-    this.batch.add(entry, mapped);
+    this.batch.add(entry, this.map(entry.id, entry.fields));
   }
 
   private map(id: string, fields: Buffer[]): MappedMessage[] {
