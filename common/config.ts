@@ -46,8 +46,8 @@ export const SETTINGS = {
   gatewayBatchWaitMs: s({ env: 'GATEWAY_BATCH_WAIT_MS', kind: 'int', default: '1', min: 0, max: 1000, doc: 'How long a micro-batch waits for more messages before it is flushed.' }),
   metricsHost: s({ env: 'METRICS_HOST', kind: 'string', default: '127.0.0.1', doc: 'Address the /metrics endpoints of the gateway and writer listen on (loopback unless a remote Prometheus scrapes them).' }),
   gatewayMetricsPort: s({ env: 'GATEWAY_METRICS_PORT', kind: 'int', default: '9464', min: 0, max: 65535, doc: 'Prometheus /metrics port of the gateway (0 = off).' }),
-  dedupeTtlS: s({ env: 'DEDUPE_TTL_S', kind: 'int', default: '604800', min: 60, doc: 'How long an event id is remembered. Must exceed the longest a device may stay offline with events in its outbox.' }),
-  callStateTtlS: s({ env: 'CALL_STATE_TTL_S', kind: 'int', default: '172800', min: 60, doc: 'How long live call state is kept in Redis after its last event.' }),
+  dedupeTtlS: s({ env: 'DEDUPE_TTL_S', kind: 'int', default: '604800', min: 60, doc: 'How long event ids are remembered: the life of a dedupe bucket (one per device and hour of device time), counted from its first write. Must exceed the longest a device may stay offline with events in its outbox.' }),
+  callStateTtlS: s({ env: 'CALL_STATE_TTL_S', kind: 'int', default: '172800', min: 60, doc: 'How long live call state is kept in Redis, counted from the call\'s first event (set once, not re-armed per step: calls are far shorter, and the warehouse keeps the record).' }),
   deadLetterMaxLen: s({ env: 'DEAD_LETTER_MAXLEN', kind: 'int', default: '100000', min: 100, doc: 'Entries kept in the ingest dead-letter stream (oldest trimmed).' }),
 
   piiHashKey: s({ env: 'PII_HASH_KEY', kind: 'string', default: '', secret: true, doc: 'Hex key (>= 32 bytes) of the keyed hash (HMAC-SHA256) used to look up phone numbers and emails; the local stack generates one. Changing it orphans every stored hash.' }),
