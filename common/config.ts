@@ -60,7 +60,7 @@ export const SETTINGS = {
   clickhouseUser: s({ env: 'CLICKHOUSE_USER', kind: 'string', default: 'default', doc: 'ClickHouse user.' }),
   clickhousePassword: s({ env: 'CLICKHOUSE_PASSWORD', kind: 'string', default: '', secret: true, doc: 'ClickHouse password.' }),
   clickhouseDatabase: s({ env: 'CLICKHOUSE_DATABASE', kind: 'string', default: 'cunke', doc: 'Database holding the Cunke tables (both backends).' }),
-  writerBatchMaxRows: s({ env: 'WRITER_BATCH_MAX_ROWS', kind: 'int', default: '20000', min: 1, max: 1000000, doc: 'Warehouse writer flushes when this many stream entries are pending.' }),
+  writerBatchMaxRows: s({ env: 'WRITER_BATCH_MAX_ROWS', kind: 'int', default: '20000', min: 1, max: 1000000, doc: 'Warehouse writer flushes when this many device messages (or entity rows) are gathered; a gateway feed entry carries a micro-batch of messages.' }),
   writerFlushIntervalMs: s({ env: 'WRITER_FLUSH_INTERVAL_MS', kind: 'int', default: '500', min: 10, max: 600000, doc: 'and at the latest this long after the first pending entry.' }),
   writerMetricsPort: s({ env: 'WRITER_METRICS_PORT', kind: 'int', default: '9465', min: 0, max: 65535, doc: 'Prometheus /metrics port of the warehouse writer (0 = off).' }),
 

@@ -25,8 +25,8 @@ export interface FeedWriterOptions extends FeedNames {
   /** … or when the oldest gathered entry is this old (WRITER_FLUSH_INTERVAL_MS). */
   flushIntervalMs: number;
   /**
-   * Messages per XREADGROUP call, converted to a COUNT of entries by the recent messages per
-   * entry; mapping one read is one uninterrupted CPU slice (~10-25 ms at 500). Default 500.
+   * Messages per XREADGROUP call, converted to a COUNT of entries by the messages per entry of
+   * the last read; mapping one read is one uninterrupted CPU slice (~10-25 ms at 500). Default 500.
    */
   readCount?: number;
   /** Longest wait of a blocking read; also bounds how long stop() waits for it. Default 1000. */
