@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { loadConfig } from '../../common/config.js';
 import { piiKeysFromHex, type PiiKeys } from '../../common/pii.js';
 import { DeviceEnvelope, DeviceStatus, newEventId, type cunke } from '../../proto/src/index.js';
+import { singleMessageFields } from '../../common/feed.js';
 
 type CallEventProps = cunke.device.v1.CallEvent.$Properties;
 
@@ -44,12 +45,7 @@ export function statusMessage(props: cunke.device.v1.DeviceStatus.$Properties): 
 
 /** The flat field list of a feed entry (common/feed.ts). */
 export function feedFields(kind: 'e' | 's', bytes: Buffer, receivedAtMs: number, gatewayId = 'gw-test'): Buffer[] {
-  return [
-    Buffer.from('k'), Buffer.from(kind),
-    Buffer.from('b'), bytes,
-    Buffer.from('t'), Buffer.from(String(receivedAtMs)),
-    Buffer.from('g'), Buffer.from(gatewayId),
-  ];
+  return singleMessageFields({ id: '', kind, bytes, receivedAtMs, gatewayId });
 }
 
 export const randomName = (prefix: string): string => `${prefix}${randomUUID().replace(/-/g, '').slice(0, 12)}`;
