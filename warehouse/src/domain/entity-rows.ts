@@ -313,22 +313,6 @@ export interface LeadIdentityActionRow {
   at: DateTime64Text;
 }
 
-// OneID operator actions (issue 5 item 4, migration 019): one row per merge, unmerge or rejected suggestion.
-export interface LeadIdentityActionRow {
-  tenant_id: string;
-  action_id: string;
-  /** merge | unmerge | reject */
-  action: string;
-  /** Identities of the affected records after the action. */
-  identity_ids: string[];
-  side_a: string[];
-  side_b: string[];
-  reason: string;
-  by_user: string;
-  review_id: string;
-  at: DateTime64Text;
-}
-
 // Inbound SIP calls (issue 5 item 8, H6, migration 022): one row per closed call.
 export interface SipInboundCallRow {
   tenant_id: string;
